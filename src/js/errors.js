@@ -1,0 +1,40 @@
+// Argument checks with messages that say what was wrong and what was received.
+
+export function describeType(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor?.name ?? 'typed array'}`;
+  if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'no prototype'})`;
+  if (typeof value === 'string') return `a string ("${value.slice(0, 20)}")`;
+  return `${typeof value} ${String(value)}`;
+}
+
+const tag = (value) => Object.prototype.toString.call(value);
+export const isFloat32Array = (value) => tag(value) === '[object Float32Array]';
+const isFloat64Array = (value) => tag(value) === '[object Float64Array]';
+
+// Float32Array (fast path), Float64Array (converted) or an array of numbers.
+export function checkInput(value, name) {
+  if (isFloat32Array(value) || isFloat64Array(value)) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (typeof value[i] !== 'number') {
+        throw new TypeError(`${name}[${i}] must be a number, got ${describeType(value[i])}`);
+      }
+    }
+    return value;
+  }
+  throw new TypeError(
+    `${name} must be a Float32Array, Float64Array or array of numbers, got ${describeType(value)}`,
+  );
+}
+
+export function checkOutput(out, length) {
+  if (!isFloat32Array(out)) {
+    throw new TypeError(`out must be a Float32Array, got ${describeType(out)}`);
+  }
+  if (out.length !== length) {
+    throw new RangeError(`out has length ${out.length} but the input has length ${length}`);
+  }
+  return out;
+}
