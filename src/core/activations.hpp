@@ -1,6 +1,8 @@
 // The formulas of every activation, written once for any V of simd.hpp.
 //
-// Each struct has value(x, p) = g(x) and derivative(x, p) = g'(x). The doc
+// Each struct has value(x, p) = g(x) and derivative(x, p) = g'(x). NaN in
+// gives a NaN out (its sign and payload are not specified: a compiler may
+// lower a select to a min/max instruction that returns the default NaN). The doc
 // block states how each is computed and why; the achieved accuracy is stated
 // in the registry (registry.cpp) and asserted by tests/cpp against the oracle.
 #pragma once
@@ -52,12 +54,13 @@ struct Tanh {
   }
 };
 
-// relu(x) = x for x > 0, else 0; relu(−0) = −0 (x·H(x) keeps the sign of
-// zero, as Leaky ReLU does). relu'(x) = 1 for x > 0, 0 for x ≤ 0: at the kink
+// relu(x) = max(0, x), with relu(−0) = +0. Written as "x > 0 ? x : +0", which
+// gives the same value whether the compiler keeps the select or lowers it to
+// a max instruction. relu'(x) = 1 for x > 0, 0 for x ≤ 0: at the kink
 // relu'(0) = 0, as PyTorch and TF.js.
 struct Relu {
   template <class V> static V value(V x, const Params&) {
-    return select(x < 0.0f, splat<V>(0.0f), x);
+    return keep_nan(x, select(x > 0.0f, x, splat<V>(0.0f)));
   }
   template <class V> static V derivative(V x, const Params&) {
     return keep_nan(x, select(x > 0.0f, splat<V>(1.0f), splat<V>(0.0f)));

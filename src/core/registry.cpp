@@ -49,7 +49,7 @@ std::vector<Activation> build_registry() {
           {},
           R"(\operatorname{relu}(z) = \max(0, z))",
           R"(\operatorname{relu}'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases})",
-          "relu'(0) = 0, as PyTorch and TF.js; relu(-0) = -0",
+          "relu'(0) = 0, as PyTorch and TF.js; relu(-0) = +0",
           {0, 0},
           {},
       }),

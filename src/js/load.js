@@ -45,9 +45,9 @@ export async function load(options, readDefaultWasm) {
     const glue = simd ? await import('./activations-simd.mjs') : await import('./activations-baseline.mjs');
     const createModule = glue.default;
     const bytes = wasmBinary ?? (await readDefaultWasm(file, locateFile));
-    const moduleOptions = {};
-    if (bytes !== undefined) moduleOptions.wasmBinary = bytes;
-    if (locateFile !== undefined) moduleOptions.locateFile = locateFile;
+    // With the bytes in hand the glue fetches nothing; otherwise it fetches
+    // the .wasm next to itself, or where locateFile says.
+    const moduleOptions = bytes !== undefined ? { wasmBinary: bytes } : locateFile ? { locateFile } : {};
     return createApi(await createModule(moduleOptions), simd);
   })();
   if (!custom) {

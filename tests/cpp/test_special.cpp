@@ -84,7 +84,7 @@ TEST_CASE("signed zeros and the conventions at kinks") {
   CHECK(run("sigmoid", Order::value, -0.0f) == 0.5f);
   CHECK(run("sigmoid", Order::derivative, 0.0f) == 0.25f);
   CHECK(run("tanh", Order::derivative, -0.0f) == 1.0f);
-  CHECK(same_bits(run("relu", Order::value, -0.0f), -0.0f));
+  CHECK(same_bits(run("relu", Order::value, -0.0f), 0.0f));
   CHECK(same_bits(run("relu", Order::value, 0.0f), 0.0f));
   // relu'(0) = 0 and leaky'(0) = α, as PyTorch and TF.js.
   CHECK(run("relu", Order::derivative, 0.0f) == 0.0f);

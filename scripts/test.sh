@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test (after scripts/build.sh): the Catch2 suite natively and in
+# both wasm builds under Node (ctest), then the Node tests of the JS API, the
+# build, the npm package and the page in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+if [ ! -f build/native/CMakeCache.txt ]; then
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+for dir in native wasm-simd wasm-baseline; do
+  echo "== Catch2 tests, $dir build"
+  cmake --build "build/$dir" --target act_tests -j "$(nproc)" >/dev/null
+  ctest --test-dir "build/$dir" --output-on-failure
+done
+
+echo "== Node tests (API on both builds, build contents, package, page)"
+node --test tests/node/*.test.mjs tests/browser/*.test.mjs

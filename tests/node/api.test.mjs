@@ -1,0 +1,157 @@
+// The JS API as a user meets it, on both wasm builds.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { loadActivations, simdSupported } from '../../dist/node.js';
+
+const builds = [
+  ['SIMD', { simd: true }],
+  ['baseline', { simd: false }],
+];
+const f32 = (v) => Math.fround(v);
+// |got − want| in float32 ULP of want (2^-149 below the normal range).
+const ulp = (got, want) => Math.abs(got - want) / 2 ** Math.max(Math.floor(Math.log2(Math.abs(want))) - 23, -149);
+
+for (const [label, options] of builds) {
+  describe(`${label} build`, async () => {
+    const act = await loadActivations(options);
+
+    test('names the seed four and reports its build', () => {
+      assert.deepEqual([...act.names], ['sigmoid', 'tanh', 'relu', 'leaky_relu']);
+      assert.equal(act.simd, options.simd);
+    });
+
+    test('values the seed derives, and the tails its formulas lose', () => {
+      assert.equal(act.get('sigmoid').at(0).value, 0.5);
+      assert.equal(act.get('sigmoid').at(0).derivative, 0.25);
+      assert.ok(ulp(act.get('sigmoid').at(20).derivative, 2.0611536181902037e-9) <= 4);
+      assert.ok(ulp(act.get('sigmoid').at(-100).derivative, 3.7200759760208361e-44) <= 4);
+      assert.ok(ulp(act.get('tanh').at(10).derivative, 8.2446144e-9) <= 4);
+      assert.equal(act.get('relu').at(0).derivative, 0); // convention: relu'(0) = 0
+      assert.equal(act.get('leaky_relu', { alpha: 0.2 }).at(0).derivative, f32(0.2)); // leaky'(0) = alpha
+      assert.deepEqual([...act.get('leaky_relu', { alpha: 0.1 }).forward([-2, 3])], [f32(-0.2), 3]);
+      assert.deepEqual([...act.get('leaky_relu').forward([-100])], [f32(-1)]); // default alpha 0.01
+    });
+
+    test('accepts Float32Array, Float64Array and number[] alike', () => {
+      const f = act.get('tanh');
+      const xs = [-3, -0.5, 0, 0.25, 2];
+      const expected = f.forward(new Float32Array(xs));
+      assert.deepEqual(f.forward(xs), expected);
+      assert.deepEqual(f.forward(new Float64Array(xs)), expected);
+      assert.ok(expected instanceof Float32Array);
+    });
+
+    test('writes into out, also in place, and returns it', () => {
+      const f = act.get('sigmoid');
+      const x = new Float32Array([-1, 0, 1, 2, 3]);
+      const expected = f.derivative(x);
+      const out = new Float32Array(5);
+      assert.equal(f.derivative(x, out), out);
+      assert.deepEqual(out, expected);
+      assert.equal(f.derivative(x, x), x);
+      assert.deepEqual(x, expected);
+    });
+
+    test('empty input gives empty output', () => {
+      assert.equal(act.get('relu').forward([]).length, 0);
+      assert.equal(act.get('relu').derivative(new Float32Array(0)).length, 0);
+    });
+
+    test('arrays longer than one heap chunk match element-wise results', () => {
+      const n = 200_003; // several chunks plus a ragged end
+      const x = new Float32Array(n).map((_, i) => (i % 1000) / 50 - 10);
+      for (const id of act.names) {
+        const f = act.get(id);
+        const [value, derivative] = [f.forward(x), f.derivative(x)];
+        for (const i of [0, 1, 65_535, 65_536, 65_537, 131_072, n - 1]) {
+          const one = f.at(x[i]);
+          assert.equal(value[i], one.value, `${id} g at ${i}`);
+          assert.equal(derivative[i], one.derivative, `${id} g' at ${i}`);
+        }
+      }
+    });
+
+    test('NaN and infinities follow IEEE and the limits', () => {
+      const s = act.get('sigmoid');
+      assert.ok(Number.isNaN(s.at(NaN).value));
+      assert.deepEqual([...s.forward([Infinity, -Infinity])], [1, 0]);
+      assert.deepEqual([...act.get('tanh').derivative([Infinity, -Infinity])], [0, 0]);
+    });
+
+    test('info returns the registry entry, as a copy', () => {
+      const info = act.info('leaky_relu');
+      assert.equal(info.id, 'leaky_relu');
+      assert.deepEqual(info.params.map((p) => [p.name, p.default, p.min, p.max]), [['alpha', 0.01, 0, 1]]);
+      assert.match(info.latex.value, /\\alpha/);
+      assert.match(info.kinks, /alpha/);
+      assert.equal(typeof info.accuracy.derivative, 'number');
+      info.params.length = 0;
+      assert.equal(act.info('leaky_relu').params.length, 1);
+    });
+
+    test('bad input throws an Error that says what was wrong', () => {
+      const f = act.get('sigmoid');
+      const cases = [
+        [() => act.get('swish'), Error, /unknown activation "swish".*sigmoid, tanh, relu, leaky_relu/],
+        [() => act.get(42), TypeError, /id must be a string, got number 42/],
+        [() => act.get('leaky_relu', { alpha: NaN }), RangeError, /'alpha' must be a finite number in \[0, 1\]/],
+        [() => act.get('leaky_relu', { alpha: 2 }), RangeError, /'alpha'.*\[0, 1\], got 2/],
+        [() => act.get('leaky_relu', { alpha: -0.5 }), RangeError, /'alpha'/],
+        [() => act.get('leaky_relu', { alpha: Infinity }), RangeError, /'alpha'/],
+        [() => act.get('leaky_relu', { alpha: '0.1' }), TypeError, /'alpha' must be a number, got a string/],
+        [() => act.get('leaky_relu', { slope: 0.1 }), Error, /unknown parameter "slope"; parameters: alpha/],
+        [() => act.get('relu', { alpha: 0.1 }), Error, /relu: unknown parameter "alpha"; it takes no parameters/],
+        [() => act.get('relu', 0.1), TypeError, /parameters must be an object, got number/],
+        [() => f.forward('1,2,3'), TypeError, /x must be a Float32Array, Float64Array or array of numbers, got a string/],
+        [() => f.forward({ length: 2 }), TypeError, /x must be .* got an object/],
+        [() => f.forward(new Int32Array(2)), TypeError, /got a Int32Array/],
+        [() => f.forward(null), TypeError, /got null/],
+        [() => f.forward(), TypeError, /got undefined/],
+        [() => f.forward([1, '2']), TypeError, /x\[1\] must be a number, got a string/],
+        [() => f.derivative([1, 2], new Float32Array(3)), RangeError, /out has length 3 but the input has length 2/],
+        [() => f.forward([1, 2], [0, 0]), TypeError, /out must be a Float32Array, got an array/],
+        [() => f.forward([1, 2], new Float64Array(2)), TypeError, /out must be a Float32Array, got a Float64Array/],
+        [() => f.at('0.5'), TypeError, /z must be a number, got a string/],
+      ];
+      for (const [call, type, message] of cases) assert.throws(call, (e) => e instanceof type && message.test(e.message));
+    });
+  });
+}
+
+test('loading twice reuses the instance; options are checked', async () => {
+  const a = await loadActivations();
+  assert.equal(await loadActivations(), a);
+  assert.equal(a.simd, simdSupported());
+  await assert.rejects(loadActivations({ simd: 'yes' }), /simd must be a boolean/);
+  await assert.rejects(loadActivations({ wasm: 1 }), /unknown option "wasm"/);
+  await assert.rejects(loadActivations(5), /options must be an object/);
+  await assert.rejects(loadActivations({ locateFile: 'x' }), /locateFile must be a function/);
+});
+
+test('wasmBinary and locateFile load the given build', async () => {
+  const bytes = await readFile(new URL('../../dist/activations-baseline.wasm', import.meta.url));
+  const viaBytes = await loadActivations({ simd: false, wasmBinary: bytes });
+  assert.equal(viaBytes.get('sigmoid').at(0).value, 0.5);
+  const seen = [];
+  const viaLocate = await loadActivations({
+    simd: false,
+    locateFile: (file, dir) => (seen.push(file), new URL(file, `file://${dir}`)),
+  });
+  assert.deepEqual(seen, ['activations-baseline.wasm']);
+  assert.equal(viaLocate.get('tanh').at(0).derivative, 1);
+});
+
+test('the SIMD and baseline builds give identical results', async () => {
+  const [simd, base] = await Promise.all([loadActivations({ simd: true }), loadActivations({ simd: false })]);
+  const x = new Float32Array(50_000).map((_, i) => Math.sinh((i - 25_000) / 2_000));
+  for (const id of simd.names) {
+    for (const method of ['forward', 'derivative']) {
+      const a = simd.get(id)[method](x);
+      const b = base.get(id)[method](x);
+      for (let i = 0; i < x.length; i++) {
+        if (!Object.is(a[i], b[i])) assert.fail(`${id}.${method}(${x[i]}): ${a[i]} vs ${b[i]}`);
+      }
+    }
+  }
+});

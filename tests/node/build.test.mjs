@@ -1,0 +1,35 @@
+// What the shipped files contain: SIMD instructions in the SIMD build only,
+// and web glue that bundlers and browsers can load (no Node modules, no eval).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+
+const dist = new URL('../../dist/', import.meta.url);
+const disassemble = (file) =>
+  execFileSync('wasm-objdump', ['-d', new URL(file, dist).pathname], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const count = (text, pattern) => (text.match(pattern) ?? []).length;
+
+test('the SIMD build computes with f32x4 instructions', () => {
+  const code = disassemble('activations-simd.wasm');
+  const ops = count(code, /\bf32x4\./g);
+  assert.ok(ops >= 50, `only ${ops} f32x4 instructions`);
+  assert.ok(count(code, /\bf32x4\.div\b/g) > 0, 'sigmoid and tanh divide four lanes at a time');
+});
+
+test('the baseline build has no SIMD instruction at all', () => {
+  const code = disassemble('activations-baseline.wasm');
+  assert.equal(count(code, /\b(v128|[if](8x16|16x8|32x4|64x2))\./g), 0);
+});
+
+test('the glue is web-only ESM without require, fs or eval', async () => {
+  for (const variant of ['simd', 'baseline']) {
+    const glue = await readFile(new URL(`activations-${variant}.mjs`, dist), 'utf8');
+    assert.doesNotMatch(glue, /\brequire\s*\(/, variant);
+    assert.doesNotMatch(glue, /['"]fs['"]/, variant);
+    assert.doesNotMatch(glue, /new Function|\beval\(/, variant);
+    assert.match(glue, /export default/, variant);
+  }
+  const browser = await readFile(new URL('browser.js', dist), 'utf8');
+  assert.doesNotMatch(browser, /node:/);
+});
