@@ -1,0 +1,20 @@
+// Classic (non-module) script: runs even where the ES modules cannot load, to explain why.
+// Opening index.html straight from disk (file://) blocks module scripts and fetch of the .wasm.
+(function () {
+  if (location.protocol !== 'file:') return;
+  function show() {
+    var status = document.getElementById('status');
+    var box = document.getElementById('load-error');
+    if (!box) return;
+    box.textContent =
+      'This page has to be served over HTTP: browsers do not load JavaScript modules or WebAssembly ' +
+      'from file:// URLs. Run "npm start" (or "node scripts/serve.mjs" after "npm run build") and open ' +
+      'the address it prints.';
+    box.hidden = false;
+    if (status) status.hidden = true;
+    var controls = document.getElementById('controls');
+    if (controls) controls.hidden = true;
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
+  else show();
+})();
