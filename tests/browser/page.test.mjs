@@ -301,6 +301,7 @@ test('fits a 360 px wide screen without horizontal scrolling; dark scheme', { ti
   }));
   assert.ok(overflow.scrollWidth <= overflow.clientWidth, `horizontal overflow at 360 px: ${JSON.stringify(overflow)}`);
   assert.deepEqual(overflow.wide, [], 'elements wider than the viewport');
+  await page.evaluate(() => document.activeElement?.blur());
   await page.screenshot({ path: path.join(outDir, 'page-360.png'), fullPage: true });
 
   await page.setViewportSize({ width: 1100, height: 900 });
