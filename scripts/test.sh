@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test (after scripts/build.sh): the Catch2 suite natively and in
-# both wasm builds under Node (ctest), then the Node tests of the JS API, the
-# build, the npm package and the page in headless Chromium.
+# both wasm builds under Node, the accuracy harness natively (ctest), then the
+# Node tests of the JS API, the build, the npm package and the page in
+# headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -9,9 +10,13 @@ source scripts/env.sh
 if [ ! -f build/native/CMakeCache.txt ]; then
   cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
+# Natively: the Catch2 suite and the accuracy harness's default sweep (ctest
+# runs both); in each wasm build: the Catch2 suite under Node.
 for dir in native wasm-simd wasm-baseline; do
   echo "== Catch2 tests, $dir build"
-  cmake --build "build/$dir" --target act_tests -j "$(nproc)" >/dev/null
+  target=act_tests
+  [ "$dir" = native ] && target=all
+  cmake --build "build/$dir" --target "$target" -j "$(nproc)" >/dev/null
   ctest --test-dir "build/$dir" --output-on-failure
 done
 

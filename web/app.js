@@ -112,12 +112,31 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
+/**
+ * Runs fn with setAttribute('style', css) turned into element.style.cssText = css.
+ * KaTeX draws tall delimiters (a three-row cases brace) as SVG and styles them
+ * with setAttribute, which the page's CSP (style-src 'self', no 'unsafe-inline')
+ * blocks; the same declarations set through the CSSOM are allowed.
+ */
+function withCssomStyles(fn) {
+  const original = Element.prototype.setAttribute;
+  Element.prototype.setAttribute = function setAttribute(name, value) {
+    if (String(name).toLowerCase() === 'style') this.style.cssText = String(value);
+    else original.call(this, name, value);
+  };
+  try {
+    return fn();
+  } finally {
+    Element.prototype.setAttribute = original;
+  }
+}
+
 /** Render TeX into element with KaTeX (DOM building, no innerHTML); plain text if KaTeX is missing. */
 function renderTex(tex, element, displayMode = false) {
   element.replaceChildren();
   if (state.katex) {
     try {
-      state.katex.render(tex, element, { ...KATEX_OPTIONS, displayMode });
+      withCssomStyles(() => state.katex.render(tex, element, { ...KATEX_OPTIONS, displayMode }));
       return;
     } catch {
       element.replaceChildren();
@@ -678,8 +697,8 @@ function renderExplanation(info) {
   const kinks = $('kinks');
   kinks.replaceChildren();
   if (info.kinks) {
-    // ASCII primes in the registry text read better as real primes: relu'(0) -> relu′(0).
-    kinks.append(el('strong', { text: 'Kinks: ' }), String(info.kinks).replace(/'/g, '′'));
+    // The registry's text carries its formulas as $inline TeX$.
+    kinks.append(el('strong', { text: 'Kinks: ' }), richText(info.kinks));
     kinks.hidden = false;
   } else {
     kinks.hidden = true;
@@ -713,13 +732,15 @@ function renderExplanation(info) {
     const parts = [];
     if (Number.isFinite(acc.value)) parts.push(`g within ${fmt(acc.value)} ulp`);
     if (Number.isFinite(acc.derivative)) parts.push(`g′ within ${fmt(acc.derivative)} ulp`);
+    if (Number.isFinite(acc.second)) parts.push(`g″ within ${fmt(acc.second)} ulp`);
     accEl.textContent = `Accuracy of the float32 implementation (maximum error in units in the last place): ${parts.join(', ')}.`;
     accEl.hidden = false;
   } else {
     accEl.hidden = true;
   }
 
-  const notes = NOTES[info.id ?? state.id];
+  // The seed's notes where the page has them, else the registry's teaching note.
+  const notes = NOTES[info.id ?? state.id] ?? (info.notes ? [info.notes] : undefined);
   const list = $('notes-list');
   list.replaceChildren();
   if (Array.isArray(notes) && notes.length) {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <initializer_list>
 #include <string>
 
 #include "core/registry.hpp"
@@ -27,17 +28,44 @@ act::Params make_params(float p0, float p1, float p2, float p3) {
   return p;
 }
 
-int run(int index, int order, uintptr_t x, uintptr_t y, uint32_t n, float p0,
-        float p1, float p2, float p3) {
-  const act::Activation* a = at_index(index);
+// Checks shared by every entry point; kOk when the call may proceed.
+int check_call(const act::Activation* a, const act::Params& p, uint32_t n,
+               std::initializer_list<uintptr_t> pointers) {
   if (!a) return kBadActivation;
-  if (order < 0 || order >= act::kOrders) return kBadOrder;
-  const act::Params p = make_params(p0, p1, p2, p3);
   if (!act::check_params(*a, p).empty()) return kBadParams;
-  if (n > 0 && (x == 0 || y == 0 || x % alignof(float) || y % alignof(float))) {
-    return kBadPointer;
+  for (uintptr_t ptr : pointers) {
+    if (n > 0 && (ptr == 0 || ptr % alignof(float))) return kBadPointer;
   }
-  a->kernels[order](reinterpret_cast<const float*>(x), reinterpret_cast<float*>(y), n, p);
+  return kOk;
+}
+
+template <class T> T* at_address(uintptr_t address) { return reinterpret_cast<T*>(address); }
+
+int run(int index, int order, uintptr_t x, uintptr_t y, uint32_t n, float p0, float p1,
+        float p2, float p3) {
+  const act::Activation* a = at_index(index);
+  const act::Params p = make_params(p0, p1, p2, p3);
+  if (order < 0 || order >= act::kOrders) return kBadOrder;
+  if (const int status = check_call(a, p, n, {x, y})) return status;
+  a->kernels[order](at_address<const float>(x), at_address<float>(y), n, p);
+  return kOk;
+}
+
+int run_fused(int index, uintptr_t x, uintptr_t value, uintptr_t derivative, uint32_t n,
+              float p0, float p1, float p2, float p3) {
+  const act::Activation* a = at_index(index);
+  const act::Params p = make_params(p0, p1, p2, p3);
+  if (const int status = check_call(a, p, n, {x, value, derivative})) return status;
+  a->fused(at_address<const float>(x), at_address<float>(value), at_address<float>(derivative), n, p);
+  return kOk;
+}
+
+int run_backward(int index, uintptr_t x, uintptr_t dy, uintptr_t dx, uint32_t n, float p0,
+                 float p1, float p2, float p3) {
+  const act::Activation* a = at_index(index);
+  const act::Params p = make_params(p0, p1, p2, p3);
+  if (const int status = check_call(a, p, n, {x, dy, dx})) return status;
+  a->backward(at_address<const float>(x), at_address<const float>(dy), at_address<float>(dx), n, p);
   return kOk;
 }
 
@@ -60,6 +88,8 @@ EMSCRIPTEN_BINDINGS(activations) {
   emscripten::function("registryJson", &act::registry_json);
   emscripten::function("checkParams", &check_params);
   emscripten::function("run", &run);
+  emscripten::function("runFused", &run_fused);
+  emscripten::function("runBackward", &run_backward);
   emscripten::function("allocFloats", &alloc_floats);
   emscripten::function("freeFloats", &free_floats);
 }

@@ -1,11 +1,12 @@
-// Batch loops: apply one formula of activations.hpp to an array.
+// Batch loops: apply the formulas of activations.hpp to arrays.
 //
-// The vector path runs four lanes at a time; the remaining 0..3 elements (and
-// every element in a build without vectors) go through the same formula with
-// V = float. Both are the same IEEE operations in the same order (no FMA
-// contraction: -ffp-contract=off), so an element's result does not depend on
-// its position in the batch. x and y may be the same array (in place) and
-// need no alignment.
+// Lane = float runs four float32 lanes at a time; Lane = double widens two
+// inputs at a time to float64, evaluates, and rounds each result once. The
+// remaining elements (and every element in a build without vectors) go
+// through the same formula with a scalar V. Both paths are the same IEEE
+// operations in the same order (no FMA contraction: -ffp-contract=off), so an
+// element's result does not depend on its position in the batch. Inputs and
+// outputs may be the same array (in place) and need no alignment.
 #pragma once
 
 #include <cstddef>
@@ -14,27 +15,86 @@
 
 namespace act {
 
-enum class Order : int { value = 0, derivative = 1 };
-constexpr int kOrders = 2;
+enum class Order : int { value = 0, derivative = 1, second = 2 };
+constexpr int kOrders = 3;
 
+// y = g^(order)(x).
 using Kernel = void (*)(const float* x, float* y, size_t n, const Params& p);
+// value = g(x) and derivative = g'(x) in one pass.
+using FusedKernel = void (*)(const float* x, float* value, float* derivative, size_t n, const Params& p);
+// dx = dy · g'(x), the product rounded once in double lanes.
+using BackwardKernel = void (*)(const float* x, const float* dy, float* dx, size_t n, const Params& p);
+
+namespace detail {
 
 template <class Fn, Order order, class V>
 inline V eval(V x, const Params& p) {
   if constexpr (order == Order::value) return Fn::value(x, p);
-  else return Fn::derivative(x, p);
+  else if constexpr (order == Order::derivative) return Fn::derivative(x, p);
+  else return Fn::second(x, p);
 }
 
-template <class Fn, Order order>
-void batch(const float* x, float* y, size_t n, const Params& p) {
+// Calls body(i, k) for runs of k elements starting at i: k = the vector width
+// while whole vectors fit, then k = 1 for the tail.
+template <class Lane, class Body>
+inline void for_each_run(size_t n, Body body) {
   size_t i = 0;
 #if ACT_HAVE_VECTOR
-  using simd::f32x4;
-  for (; i + simd::kLanes <= n; i += simd::kLanes) {
-    simd::store(y + i, eval<Fn, order>(simd::load(x + i), p));
-  }
+  constexpr size_t width = sizeof(Lane) == 4 ? 4 : 2;
+  for (; i + width <= n; i += width) body(i, std::integral_constant<size_t, width>{});
 #endif
-  for (; i < n; ++i) y[i] = eval<Fn, order>(x[i], p);
+  for (; i < n; ++i) body(i, std::integral_constant<size_t, 1>{});
+}
+
+// Loads k floats at x into the working type for Lane, and stores back.
+template <class Lane, size_t k> struct Io;
+template <class Lane> struct Io<Lane, 1> {
+  static Lane load(const float* x) { return static_cast<Lane>(*x); }
+  static void store(float* y, Lane v) { *y = static_cast<float>(v); }
+};
+#if ACT_HAVE_VECTOR
+template <> struct Io<float, 4> {
+  static simd::f32x4 load(const float* x) { return simd::load(x); }
+  static void store(float* y, simd::f32x4 v) { simd::store(y, v); }
+};
+template <> struct Io<double, 2> {
+  static simd::f64x2 load(const float* x) { return simd::load_widen(x); }
+  static void store(float* y, simd::f64x2 v) { simd::store_narrow(y, v); }
+};
+#endif
+
+}  // namespace detail
+
+template <class Fn, Order order, class Lane>
+void batch(const float* x, float* y, size_t n, const Params& p) {
+  detail::for_each_run<Lane>(n, [&](size_t i, auto k) {
+    using Io = detail::Io<Lane, decltype(k)::value>;
+    Io::store(y + i, detail::eval<Fn, order>(Io::load(x + i), p));
+  });
+}
+
+// One pass for both: with the formulas inlined side by side, the compiler
+// shares what they have in common (the exponential, above all).
+template <class Fn, class Lane>
+void fused(const float* x, float* value, float* derivative, size_t n, const Params& p) {
+  detail::for_each_run<Lane>(n, [&](size_t i, auto k) {
+    using Io = detail::Io<Lane, decltype(k)::value>;
+    const auto v = Io::load(x + i);
+    const auto g = Fn::value(v, p);
+    const auto dg = Fn::derivative(v, p);
+    Io::store(value + i, g);
+    Io::store(derivative + i, dg);
+  });
+}
+
+template <class Fn, class Lane>
+void backward(const float* x, const float* dy, float* dx, size_t n, const Params& p) {
+  detail::for_each_run<Lane>(n, [&](size_t i, auto k) {
+    using Io = detail::Io<Lane, decltype(k)::value>;
+    const auto v = Io::load(x + i);
+    const auto grad = Io::load(dy + i);
+    Io::store(dx + i, grad * Fn::derivative(v, p));
+  });
 }
 
 }  // namespace act

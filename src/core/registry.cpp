@@ -3,67 +3,145 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <type_traits>
+
+#include "docs.hpp"
 
 namespace act {
 
 namespace {
 
-template <class Fn>
-constexpr Kernel kernel(Order order) {
-  return order == Order::value ? &batch<Fn, Order::value>
-                               : &batch<Fn, Order::derivative>;
-}
+using F32 = float;   // float32 lanes: exact or few-ULP formulas, fastest
+using F64 = double;  // float64 lanes: evaluated in double, rounded once
 
-template <class Fn>
+template <class L> constexpr char precision_letter() { return std::is_same_v<L, double> ? 'd' : 'f'; }
+
+// Fills in the kernels of one entry: the lane precision of each order is
+// chosen here, per function, as the fastest that meets the accuracy goal.
+template <class Fn, class Value, class Derivative, class Second, class Backward = Derivative>
 Activation entry(Activation a) {
-  a.kernels[0] = kernel<Fn>(Order::value);
-  a.kernels[1] = kernel<Fn>(Order::derivative);
+  a.kernels[0] = &batch<Fn, Order::value, Value>;
+  a.kernels[1] = &batch<Fn, Order::derivative, Derivative>;
+  a.kernels[2] = &batch<Fn, Order::second, Second>;
+  using Fused = std::conditional_t<std::is_same_v<Value, double> || std::is_same_v<Derivative, double>, double, float>;
+  a.fused = &fused<Fn, Fused>;
+  // dy·g' rounds once in double lanes; float lanes only where g' is exact.
+  a.backward = &backward<Fn, Backward>;
+  a.precision[0] = precision_letter<Value>();
+  a.precision[1] = precision_letter<Derivative>();
+  a.precision[2] = precision_letter<Second>();
   return a;
 }
+template <class Fn, class L> Activation entry(Activation a) { return entry<Fn, L, L, L>(a); }
+
+// Double lanes round once to float32: 0.5 ULP, plus the double-precision
+// error of the formula (about 2^-45 relative, i.e. 2^-21 ULP) — the harness
+// measures 0.5000x at most.
+constexpr float kRounded = 0.501f;
+
+bool ordered_bounds(const Params& p) { return p.v[0] < p.v[1]; }
 
 std::vector<Activation> build_registry() {
   return {
-      entry<fn::Sigmoid>({
-          "sigmoid",
-          "Sigmoid (logistic)",
-          {},
+      entry<fn::Identity, F32>({"identity", "Identity (linear)", {}, R"(g(z) = z)", R"(g'(z) = 1)", {0, 0, 0}}),
+      entry<fn::Sigmoid, F64, F32, F64, F64>({
+          "sigmoid", "Sigmoid (logistic)", {},
           R"(\sigma(z) = \frac{1}{1 + e^{-z}})",
           R"(\sigma'(z) = \frac{e^{-z}}{(1 + e^{-z})^2} = \sigma(z)\,\bigl(1 - \sigma(z)\bigr))",
-          "none: smooth everywhere",
-          {2.5f, 4},
-          {},
-      }),
-      entry<fn::Tanh>({
-          "tanh",
-          "Tanh",
-          {},
+          {kRounded, 4, kRounded}}),
+      entry<fn::Tanh, F64, F32, F64, F64>({
+          "tanh", "Tanh", {},
           R"(\tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}})",
-          R"(\tanh'(z) = 1 - \tanh^2(z) = \frac{4e^{-2|z|}}{(1 + e^{-2|z|})^2})",
-          "none: smooth everywhere",
-          {2.5f, 4},
-          {},
-      }),
-      entry<fn::Relu>({
-          "relu",
-          "ReLU",
-          {},
+          R"(\tanh'(z) = 1 - \tanh^2(z))",
+          {kRounded, 4, kRounded}}),
+      entry<fn::Relu, F32>({
+          "relu", "ReLU", {},
           R"(\operatorname{relu}(z) = \max(0, z))",
           R"(\operatorname{relu}'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases})",
-          "relu'(0) = 0, as PyTorch and TF.js; relu(-0) = +0",
-          {0, 0},
-          {},
-      }),
-      entry<fn::LeakyRelu>({
-          "leaky_relu",
-          "Leaky ReLU",
-          {{"alpha", 0.01f, 0.0f, 1.0f,
-            "slope for z < 0 (the seed's 0.01, or another small slope)"}},
+          {0, 0, 0}}),
+      entry<fn::LeakyRelu, F32>({
+          "leaky_relu", "Leaky ReLU",
+          {{"alpha", 0.01f, 0.0f, 1.0f, "slope for z < 0 (the seed's 0.01, or another small slope)"}},
           R"(\operatorname{leaky}(z) = \begin{cases} z & z \ge 0 \\ \alpha z & z < 0 \end{cases})",
           R"(\operatorname{leaky}'(z) = \begin{cases} 1 & z > 0 \\ \alpha & z \le 0 \end{cases})",
-          "leaky'(0) = alpha, as PyTorch and TF.js",
-          {0.5f, 0},  // alpha*z is rounded once
-          {},
-      }),
+          {0.5f, 0, 0}}),  // αz is rounded once
+      entry<fn::Relu6, F32>({
+          "relu6", "ReLU6", {},
+          R"(\operatorname{relu6}(z) = \min\bigl(\max(0, z), 6\bigr))",
+          R"(\operatorname{relu6}'(z) = \begin{cases} 1 & 0 < z < 6 \\ 0 & \text{otherwise} \end{cases})",
+          {0, 0, 0}}),
+      entry<fn::Hardtanh, F32>({
+          "hardtanh", "Hardtanh",
+          {{"min", -1.0f, -100.0f, 100.0f, "lower end of the linear part"},
+           {"max", 1.0f, -100.0f, 100.0f, "upper end of the linear part"}},
+          R"(\operatorname{hardtanh}(z) = \min\bigl(\max(z, a_{\min}), a_{\max}\bigr))",
+          R"(\operatorname{hardtanh}'(z) = \begin{cases} 1 & a_{\min} < z < a_{\max} \\ 0 & \text{otherwise} \end{cases})",
+          {0, 0, 0}, {}, {}, {}, {}, &ordered_bounds, "min < max"}),
+      entry<fn::Elu, F64>({
+          "elu", "ELU",
+          {{"alpha", 1.0f, 0.0f, 10.0f, "saturation value -alpha for z -> -infinity"}},
+          R"(\operatorname{elu}(z) = \begin{cases} z & z > 0 \\ \alpha\,(e^{z} - 1) & z \le 0 \end{cases})",
+          R"(\operatorname{elu}'(z) = \begin{cases} 1 & z > 0 \\ \alpha\,e^{z} & z \le 0 \end{cases})",
+          {kRounded, kRounded, kRounded}}),
+      entry<fn::Selu, F64>({
+          "selu", "SELU", {},
+          R"(\operatorname{selu}(z) = \lambda \begin{cases} z & z > 0 \\ \alpha\,(e^{z} - 1) & z \le 0 \end{cases})",
+          R"(\operatorname{selu}'(z) = \lambda \begin{cases} 1 & z > 0 \\ \alpha\,e^{z} & z \le 0 \end{cases})",
+          {kRounded, kRounded, kRounded}}),
+      entry<fn::Celu, F64>({
+          "celu", "CELU",
+          {{"alpha", 1.0f, 0.01f, 100.0f, "saturation value -alpha and scale of z in the exponential"}},
+          R"(\operatorname{celu}(z) = \max(0, z) + \min\bigl(0, \alpha\,(e^{z/\alpha} - 1)\bigr))",
+          R"(\operatorname{celu}'(z) = \begin{cases} 1 & z > 0 \\ e^{z/\alpha} & z \le 0 \end{cases})",
+          {kRounded, kRounded, kRounded}}),
+      entry<fn::Gelu, F64>({
+          "gelu", "GELU (erf)", {},
+          R"(\operatorname{gelu}(z) = z\,\Phi(z) = \frac{z}{2}\Bigl(1 + \operatorname{erf}\frac{z}{\sqrt 2}\Bigr))",
+          R"(\operatorname{gelu}'(z) = \Phi(z) + z\,\varphi(z))",
+          {kRounded, kRounded, kRounded}}),
+      entry<fn::GeluTanh, F64>({
+          "gelu_tanh", "GELU (tanh approximation)", {},
+          R"(g(z) = \frac{z}{2}\Bigl(1 + \tanh u\Bigr),\quad u = \sqrt{2/\pi}\,(z + 0.044715\,z^3))",
+          R"(g'(z) = \frac{1}{2}\bigl(1 + \tanh u\bigr) + \frac{z}{2}\bigl(1 - \tanh^2 u\bigr)\,u'(z))",
+          {kRounded, kRounded, kRounded}}),
+      entry<fn::Silu, F64>({
+          "silu", "SiLU / Swish",
+          {{"beta", 1.0f, 0.01f, 100.0f, "gate sharpness: 1 is SiLU; large beta tends to ReLU"}},
+          R"(\operatorname{silu}(z) = z\,\sigma(\beta z))",
+          R"(\operatorname{silu}'(z) = \sigma(\beta z) + \beta z\,\sigma(\beta z)\bigl(1 - \sigma(\beta z)\bigr))",
+          {kRounded, kRounded, kRounded}}),
+      entry<fn::Mish, F64>({
+          "mish", "Mish", {},
+          R"(\operatorname{mish}(z) = z \tanh\bigl(\operatorname{softplus}(z)\bigr))",
+          R"(\operatorname{mish}'(z) = \tanh(\operatorname{sp} z) + z\,\operatorname{sech}^2(\operatorname{sp} z)\,\sigma(z))",
+          {kRounded, kRounded, kRounded}}),
+      entry<fn::Softplus, F64>({
+          "softplus", "Softplus",
+          {{"beta", 1.0f, 0.01f, 100.0f, "sharpness: large beta tends to ReLU"},
+           {"threshold", 20.0f, 1.0f, 100.0f, "above beta*z > threshold the function is z (PyTorch)"}},
+          R"(\operatorname{softplus}(z) = \frac{1}{\beta}\log\bigl(1 + e^{\beta z}\bigr))",
+          R"(\operatorname{softplus}'(z) = \sigma(\beta z))",
+          {kRounded, kRounded, kRounded}}),
+      entry<fn::Softsign, F64>({
+          "softsign", "Softsign", {},
+          R"(\operatorname{softsign}(z) = \frac{z}{1 + |z|})",
+          R"(\operatorname{softsign}'(z) = \frac{1}{(1 + |z|)^2})",
+          {kRounded, kRounded, kRounded}}),
+      entry<fn::Hardsigmoid, F32, F32, F32, F64>({
+          "hardsigmoid", "Hard sigmoid", {},
+          R"(\operatorname{hardsigmoid}(z) = \frac{\operatorname{relu6}(z + 3)}{6})",
+          R"(\operatorname{hardsigmoid}'(z) = \begin{cases} 1/6 & -3 < z < 3 \\ 0 & \text{otherwise} \end{cases})",
+          {1, 0.5f, 0}}),  // (z + 3)/6 and 1/6 rounded
+      entry<fn::Hardswish, F32, F32, F32, F64>({
+          "hardswish", "Hard swish", {},
+          R"(\operatorname{hardswish}(z) = z\,\frac{\operatorname{relu6}(z + 3)}{6})",
+          R"(\operatorname{hardswish}'(z) = \begin{cases} 0 & z < -3 \\ (2z + 3)/6 & -3 \le z \le 3 \\ 1 & z > 3 \end{cases})",
+          {2, 1, 0.5f}}),  // z(z + 3)/6: three roundings
+      entry<fn::LogSigmoid, F64>({
+          "log_sigmoid", "Log-sigmoid", {},
+          R"(\log\sigma(z) = -\log\bigl(1 + e^{-z}\bigr))",
+          R"((\log\sigma)'(z) = \sigma(-z) = 1 - \sigma(z))",
+          {kRounded, kRounded, kRounded}}),
   };
 }
 
@@ -89,13 +167,55 @@ void append_json_string(std::string& out, const char* s) {
 }
 
 // Shortest decimal that reads back as the same float.
-void append_json_number(std::string& out, float v) {
+std::string shortest(float v) {
   char buf[32];
   for (int digits = 6; digits <= 9; ++digits) {
     std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(v));
     if (std::strtof(buf, nullptr) == v) break;
   }
-  out += buf;
+  return buf;
+}
+
+void append_json_number(std::string& out, float v) { out += shortest(v); }
+
+// JSON writer for flat objects: key(), then a value.
+struct Json {
+  std::string out;
+  bool first = true;
+  void open(char c) { out += c, first = true; }
+  void close(char c) { out += c, first = false; }
+  void key(const char* k) {
+    if (!first) out += ',';
+    first = false;
+    append_json_string(out, k);
+    out += ':';
+  }
+  void item() {
+    if (!first) out += ',';
+    first = false;
+  }
+  void string(const char* k, const char* v) { key(k), append_json_string(out, v); }
+  void number(const char* k, float v) { key(k), append_json_number(out, v); }
+  void boolean(const char* k, bool v) { key(k), out += v ? "true" : "false"; }
+  void steps(const char* k, const std::vector<DerivationStep>& steps) {
+    key(k);
+    open('[');
+    for (const DerivationStep& s : steps) {
+      item();
+      open('{');
+      string("latex", s.latex);
+      string("text", s.text);
+      close('}');
+    }
+    close(']');
+  }
+};
+
+// As JS prints numbers: NaN and Infinity rather than C's nan and inf.
+std::string js_number(float v) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
+  return shortest(v);
 }
 
 }  // namespace
@@ -123,57 +243,77 @@ std::string check_params(const Activation& a, const Params& p) {
     const ParamSpec& spec = a.params[i];
     const float v = p.v[i];
     if (std::isfinite(v) && v >= spec.min && v <= spec.max) continue;
-    char buf[256];
-    std::snprintf(buf, sizeof buf,
-                  "%s: parameter '%s' must be a finite number in [%g, %g], "
-                  "got %g",
-                  a.id, spec.name, static_cast<double>(spec.min),
-                  static_cast<double>(spec.max), static_cast<double>(v));
-    return buf;
+    return std::string(a.id) + ": parameter '" + spec.name + "' must be a finite number in [" +
+           js_number(spec.min) + ", " + js_number(spec.max) + "], got " + js_number(v);
+  }
+  if (a.params_valid && !a.params_valid(p)) {
+    return std::string(a.id) + ": parameters must satisfy " + a.params_condition;
   }
   return {};
 }
 
 std::string registry_json() {
-  std::string out = "[";
-  bool first = true;
+  Json j;
+  j.open('[');
   for (const Activation& a : activations()) {
-    if (!first) out += ',';
-    first = false;
-    out += "{\"id\":";
-    append_json_string(out, a.id);
-    out += ",\"name\":";
-    append_json_string(out, a.name);
-    out += ",\"params\":[";
-    for (size_t i = 0; i < a.params.size(); ++i) {
-      const ParamSpec& s = a.params[i];
-      if (i) out += ',';
-      out += "{\"name\":";
-      append_json_string(out, s.name);
-      out += ",\"default\":";
-      append_json_number(out, s.default_value);
-      out += ",\"min\":";
-      append_json_number(out, s.min);
-      out += ",\"max\":";
-      append_json_number(out, s.max);
-      out += ",\"description\":";
-      append_json_string(out, s.description);
-      out += '}';
+    const Docs& d = *find_docs(a.id);
+    j.item();
+    j.open('{');
+    j.string("id", a.id);
+    j.string("name", a.name);
+    j.string("family", d.family);
+    j.string("summary", d.summary);
+    j.key("params");
+    j.open('[');
+    for (const ParamSpec& s : a.params) {
+      j.item();
+      j.open('{');
+      j.string("name", s.name);
+      j.number("default", s.default_value);
+      j.number("min", s.min);
+      j.number("max", s.max);
+      j.string("description", s.description);
+      j.close('}');
     }
-    out += "],\"latex\":{\"value\":";
-    append_json_string(out, a.latex_value);
-    out += ",\"derivative\":";
-    append_json_string(out, a.latex_derivative);
-    out += "},\"kinks\":";
-    append_json_string(out, a.kinks);
-    out += ",\"accuracy\":{\"value\":";
-    append_json_number(out, a.max_ulp[0]);
-    out += ",\"derivative\":";
-    append_json_number(out, a.max_ulp[1]);
-    out += "}}";
+    j.close(']');
+    if (a.params_condition) j.string("paramsCondition", a.params_condition);
+    j.key("latex");
+    j.open('{');
+    j.string("value", a.latex_value);
+    j.string("derivative", a.latex_derivative);
+    j.string("second", d.latex_second);
+    j.close('}');
+    j.steps("derivation", d.derivation);
+    j.steps("secondDerivation", d.second_derivation);
+    j.string("kinks", d.kinks);
+    j.string("computation", d.computation);
+    j.string("notes", d.notes);
+    j.key("properties");
+    j.open('{');
+    j.string("range", d.properties.range);
+    j.string("monotonic", d.properties.monotonic);
+    j.string("smoothness", d.properties.smoothness);
+    j.boolean("zeroCentred", d.properties.zero_centred);
+    j.string("saturating", d.properties.saturating);
+    j.string("deadZone", d.properties.dead_zone);
+    j.close('}');
+    j.key("accuracy");
+    j.open('{');
+    j.number("value", a.max_ulp[0]);
+    j.number("derivative", a.max_ulp[1]);
+    j.number("second", a.max_ulp[2]);
+    j.close('}');
+    j.key("precision");
+    j.open('{');
+    const char* names[] = {"float32", "float64"};
+    j.string("value", names[a.precision[0] == 'd']);
+    j.string("derivative", names[a.precision[1] == 'd']);
+    j.string("second", names[a.precision[2] == 'd']);
+    j.close('}');
+    j.close('}');
   }
-  out += ']';
-  return out;
+  j.close(']');
+  return j.out;
 }
 
 }  // namespace act

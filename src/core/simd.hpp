@@ -1,13 +1,17 @@
-// Thin vector layer: one math source, two widths.
+// Thin vector layer: one math source, two widths, two precisions.
 //
-// Every kernel is a template over V, instantiated with V = float (scalar path:
-// batch tails and the baseline wasm build) and V = f32x4 (GCC/Clang vector
-// extensions: SSE natively, SIMD128 under `-msimd128`). The helpers below give
-// both types the same vocabulary, so a formula is written once.
+// Every formula is a template over V, instantiated with
+//   V = float  or f32x4  (float32 lanes: the fast path), or
+//   V = double or f64x2  (float64 lanes: for formulas that need the headroom
+//                         to round only once to float32).
+// The vector types are GCC/Clang vector extensions: SSE natively, SIMD128
+// under `-msimd128`. The scalar types serve batch tails and the baseline wasm
+// build. The helpers below give all four the same vocabulary.
 #pragma once
 
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #if defined(__wasm_simd128__) || defined(__SSE2__) || defined(__ARM_NEON)
 #define ACT_HAVE_VECTOR 1
@@ -19,69 +23,103 @@ namespace act::simd {
 
 #if ACT_HAVE_VECTOR
 using f32x4 = float __attribute__((vector_size(16)));
-using i32x4 = int32_t __attribute__((vector_size(16)));
-constexpr int kLanes = 4;
+using f64x2 = double __attribute__((vector_size(16)));
+using f32x2 = float __attribute__((vector_size(8)));
+// The types comparisons yield, which are also the integer lanes used for
+// bit manipulation (int vs long differs between targets; decltype does not).
+using i32x4 = decltype(f32x4{} < f32x4{});
+using i64x2 = decltype(f64x2{} < f64x2{});
 #endif
 
-// Integer type of the same shape as V, and the type a comparison yields.
+// Per type: scalar lane type, integer type of the same shape, mask type,
+// lanes per vector.
 template <class V> struct Shape;
 template <> struct Shape<float> {
+  using Lane = float;
   using Int = int32_t;
   using Mask = bool;
+  static constexpr int kLanes = 1;
+};
+template <> struct Shape<double> {
+  using Lane = double;
+  using Int = int64_t;
+  using Mask = bool;
+  static constexpr int kLanes = 1;
 };
 #if ACT_HAVE_VECTOR
 template <> struct Shape<f32x4> {
+  using Lane = float;
   using Int = i32x4;
   using Mask = i32x4;
+  static constexpr int kLanes = 4;
+};
+template <> struct Shape<f64x2> {
+  using Lane = double;
+  using Int = i64x2;
+  using Mask = i64x2;
+  static constexpr int kLanes = 2;
 };
 #endif
+template <class V> using LaneOf = typename Shape<V>::Lane;
 template <class V> using IntOf = typename Shape<V>::Int;
 template <class V> using MaskOf = typename Shape<V>::Mask;
+template <class V> constexpr bool kIsF64 = std::is_same_v<LaneOf<V>, double>;
 
-inline int32_t to_bits(float v) {
-  int32_t b;
-  std::memcpy(&b, &v, sizeof b);
-  return b;
+template <class To, class From> inline To bit_cast(From v) {
+  static_assert(sizeof(To) == sizeof(From));
+  To t;
+  std::memcpy(&t, &v, sizeof t);
+  return t;
 }
-inline float from_bits(int32_t b) {
-  float v;
-  std::memcpy(&v, &b, sizeof v);
-  return v;
+template <class V> inline IntOf<V> to_bits(V v) { return bit_cast<IntOf<V>>(v); }
+template <class V> inline V from_bits(IntOf<V> b) { return bit_cast<V>(b); }
+
+template <class V> inline V splat(LaneOf<V> c) {
+  if constexpr (Shape<V>::kLanes == 1) {
+    return c;
+  } else {
+    return V{} + c;  // vector + scalar broadcasts; the zero vector is +0
+  }
 }
 inline float select(bool m, float a, float b) { return m ? a : b; }
-inline bool any(bool m) { return m; }
-
+inline double select(bool m, double a, double b) { return m ? a : b; }
 #if ACT_HAVE_VECTOR
-inline i32x4 to_bits(f32x4 v) { return reinterpret_cast<i32x4>(v); }
-inline f32x4 from_bits(i32x4 b) { return reinterpret_cast<f32x4>(b); }
 // Bitwise blend: lanes where m is all-ones take a, the others b.
 inline f32x4 select(i32x4 m, f32x4 a, f32x4 b) {
-  return from_bits((m & to_bits(a)) | (~m & to_bits(b)));
+  return from_bits<f32x4>((m & to_bits(a)) | (~m & to_bits(b)));
 }
-inline bool any(i32x4 m) {
-  return (m[0] | m[1] | m[2] | m[3]) != 0;
+inline f64x2 select(i64x2 m, f64x2 a, f64x2 b) {
+  return from_bits<f64x2>((m & to_bits(a)) | (~m & to_bits(b)));
 }
+
 inline f32x4 load(const float* p) {
   f32x4 v;
   std::memcpy(&v, p, sizeof v);  // unaligned starts are allowed
   return v;
 }
 inline void store(float* p, f32x4 v) { std::memcpy(p, &v, sizeof v); }
-#endif
-
-template <class V> inline V splat(float c);
-template <> inline float splat<float>(float c) { return c; }
-#if ACT_HAVE_VECTOR
-template <> inline f32x4 splat<f32x4>(float c) { return f32x4{c, c, c, c}; }
-#endif
-
-template <class V> inline V abs(V x) {
-  return from_bits(to_bits(x) & 0x7fffffff);
+// Two float32 lanes widened to float64, and back with one rounding each.
+inline f64x2 load_widen(const float* p) {
+  f32x2 v;
+  std::memcpy(&v, p, sizeof v);
+  return __builtin_convertvector(v, f64x2);
 }
+inline void store_narrow(float* p, f64x2 v) {
+  const f32x2 n = __builtin_convertvector(v, f32x2);
+  std::memcpy(p, &n, sizeof n);
+}
+#endif
+
+template <class V> inline IntOf<V> sign_mask() {
+  if constexpr (kIsF64<V>) return IntOf<V>{} + int64_t(INT64_MIN);
+  else return IntOf<V>{} + int32_t(INT32_MIN);
+}
+// −0 in every lane (splat(−0.0) would add it to +0 and get +0).
+template <class V> inline V splat_negative_zero() { return from_bits<V>(sign_mask<V>()); }
+template <class V> inline V abs(V x) { return from_bits<V>(to_bits(x) & ~sign_mask<V>()); }
 // Magnitude of `mag` with the sign bit of `sign`.
 template <class V> inline V copysign(V mag, V sign) {
-  return from_bits((to_bits(mag) & 0x7fffffff) |
-                   (to_bits(sign) & int32_t(0x80000000u)));
+  return from_bits<V>((to_bits(mag) & ~sign_mask<V>()) | (to_bits(sign) & sign_mask<V>()));
 }
 // min/max that return the second operand when the first is NaN; callers
 // restore NaN with keep_nan where it matters.
@@ -89,13 +127,12 @@ template <class V> inline V min(V a, V b) { return select(a < b, a, b); }
 template <class V> inline V max(V a, V b) { return select(a > b, a, b); }
 
 // NaN in gives NaN out: lanes where x is NaN return x itself.
-template <class V> inline V keep_nan(V x, V result) {
-  return select(x != x, x, result);
-}
+template <class V> inline V keep_nan(V x, V result) { return select(x != x, x, result); }
 
-// 2^n for integer n in [-126, 127], built from its exponent bits.
+// 2^n for integer n in the normal exponent range, built from exponent bits.
 template <class V> inline V pow2i(IntOf<V> n) {
-  return from_bits((n + 127) << 23);
+  if constexpr (kIsF64<V>) return from_bits<V>((n + 1023) << 52);
+  else return from_bits<V>((n + 127) << 23);
 }
 
 }  // namespace act::simd

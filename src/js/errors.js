@@ -29,12 +29,12 @@ export function checkInput(value, name) {
   );
 }
 
-export function checkOutput(out, length) {
+export function checkOutput(out, length, name) {
   if (!isFloat32Array(out)) {
-    throw new TypeError(`out must be a Float32Array, got ${describeType(out)}`);
+    throw new TypeError(`${name} must be a Float32Array, got ${describeType(out)}`);
   }
   if (out.length !== length) {
-    throw new RangeError(`out has length ${out.length} but the input has length ${length}`);
+    throw new RangeError(`${name} has length ${out.length} but the input has length ${length}`);
   }
   return out;
 }

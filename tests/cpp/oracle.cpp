@@ -1,43 +1,337 @@
 #include "oracle.hpp"
 
 #include <cmath>
+#include <cstddef>
+
+#include "core/interior_zeros.hpp"
 
 namespace act::oracle {
 
 namespace {
 
-double sigmoid(double x, const double*) {
-  // e^x/(1+e^x) for x < 0 keeps the tail relative-accurate.
-  if (x >= 0) return 1.0 / (1.0 + std::exp(-x));
-  const double e = std::exp(x);
-  return e / (1.0 + e);
-}
-double sigmoid_d(double x, const double*) {
-  const double s = std::exp(-std::fabs(x));
-  return s / ((1.0 + s) * (1.0 + s));
-}
-double tanh_v(double x, const double*) { return std::tanh(x); }
-double tanh_d(double x, const double*) {
-  // 1/cosh² written with e^-2|x| so it neither overflows nor cancels.
-  const double s = std::exp(-2.0 * std::fabs(x));
-  return 4.0 * s / ((1.0 + s) * (1.0 + s));
-}
-double relu(double x, const double*) { return x > 0 ? x : 0.0; }
-double relu_d(double x, const double*) { return x > 0 ? 1.0 : 0.0; }
-double leaky(double x, const double* p) { return x >= 0 ? x : p[0] * x; }
-double leaky_d(double x, const double* p) { return x > 0 ? 1.0 : p[0]; }
+// sqrt(2) = kSqrt2Hi + kSqrt2Lo: the high part has 64 bits, so it is exact in
+// both the x87 and the quad format and |x| - kSqrt2Hi is exact near sqrt(2).
+constexpr Real kSqrt2Hi = 0xb.504f333f9de6484p-3L;
+constexpr Real kSqrt2Lo = 3.79006511778651415931012393429e-20L;
+constexpr Real kSqrtHalf = 0.7071067811865475244008443621048490392848L;
+constexpr Real kInvSqrt2Pi = 0.3989422804014326779399460599343818684759L;
+constexpr Real kSqrt2OverPi = 0.7978845608028653558798921198687637369517L;
+constexpr Real kGeluTanhC = 0.044715L;
+constexpr Real kSeluLambda = 1.0507009873554804934193349852946L;
+constexpr Real kSeluAlpha = 1.6732632423543772848170429916717L;
 
-const Reference kReferences[] = {
-    {"sigmoid", sigmoid, sigmoid_d},
-    {"tanh", tanh_v, tanh_d},
-    {"relu", relu, relu_d},
-    {"leaky_relu", leaky, leaky_d},
+// Half-width of the band around an interior zero where the Taylor polynomial
+// replaces the direct formula. The generator reports the degree-5 polynomial
+// within 2^-50 for |t| <= 1.69e-3 at the worst zero, so at 2^-10 its
+// truncation error is below 2^-54 and the double coefficients (2^-53) set its
+// precision. Outside the band the direct formula loses log2(|terms| / |f|),
+// at most ~10 bits, to cancellation: measured 2^-53 with an x87 libm, 2^-43
+// with a double-only libm (Emscripten).
+constexpr Real kBand = 0x1p-10L;
+
+// f near one of the zeros zs (in the variable u), or false when u is in no band.
+template <std::size_t N>
+bool near_zero(const zeros::InteriorZero (&zs)[N], Real u, Real* f) {
+  for (const zeros::InteriorZero& z : zs) {
+    // u - hi is exact inside the band (Sterbenz); only - lo rounds.
+    const Real t = (u - static_cast<Real>(z.hi)) - static_cast<Real>(z.lo);
+    if (std::fabs(t) < kBand) {
+      const Real c1 = z.c[1], c2 = z.c[2], c3 = z.c[3], c4 = z.c[4], c5 = z.c[5];
+      *f = t * (c1 + t * (c2 + t * (c3 + t * (c4 + t * c5))));
+      return true;
+    }
+  }
+  return false;
+}
+
+Real param(const double* p, int i) { return static_cast<Real>(p[i]); }
+
+// --- sigmoid and its relatives ---------------------------------------------
+
+// e^x/(1+e^x) for x < 0 keeps the left tail relative-accurate.
+Real sig(Real x) {
+  if (x >= 0) return 1 / (1 + std::exp(-x));
+  const Real e = std::exp(x);
+  return e / (1 + e);
+}
+// s(1-s) = e^-|x| / (1+e^-|x|)^2: neither product nor difference of s and 1-s.
+Real sig_d(Real x) {
+  const Real e = std::exp(-std::fabs(x));
+  return e / ((1 + e) * (1 + e));
+}
+
+Real identity(Real x, const double*) { return x; }
+Real identity_d(Real, const double*) { return 1; }
+Real zero(Real, const double*) { return 0; }
+
+Real sigmoid(Real x, const double*) { return sig(x); }
+Real sigmoid_d(Real x, const double*) { return sig_d(x); }
+// 1 - 2s = -tanh(x/2): the difference would cancel near 0.
+Real sigmoid_dd(Real x, const double*) { return -sig_d(x) * std::tanh(x / 2); }
+
+Real tanh_v(Real x, const double*) { return std::tanh(x); }
+// 1 - tanh^2 = 4e/(1+e)^2 with e = e^-2|x|: no cancellation as tanh -> +-1.
+Real tanh_d(Real x, const double*) {
+  const Real e = std::exp(-2 * std::fabs(x));
+  return 4 * e / ((1 + e) * (1 + e));
+}
+Real tanh_dd(Real x, const double* p) { return -2 * std::tanh(x) * tanh_d(x, p); }
+
+// --- piecewise linear --------------------------------------------------------
+
+Real relu(Real x, const double*) { return x > 0 ? x : 0; }
+Real relu_d(Real x, const double*) { return x > 0 ? 1 : 0; }
+
+Real leaky(Real x, const double* p) { return x >= 0 ? x : param(p, 0) * x; }
+Real leaky_d(Real x, const double* p) { return x > 0 ? 1 : param(p, 0); }
+
+Real relu6(Real x, const double*) { return x > 0 ? (x < 6 ? x : 6) : 0; }
+Real relu6_d(Real x, const double*) { return x > 0 && x < 6 ? 1 : 0; }
+
+Real hardtanh(Real x, const double* p) {
+  const Real lo = param(p, 0), hi = param(p, 1);
+  return x < lo ? lo : (x > hi ? hi : x);
+}
+Real hardtanh_d(Real x, const double* p) { return x > param(p, 0) && x < param(p, 1) ? 1 : 0; }
+
+Real hardsigmoid(Real x, const double*) { return x <= -3 ? 0 : (x >= 3 ? 1 : x / 6 + 0.5L); }
+Real hardsigmoid_d(Real x, const double*) { return x > -3 && x < 3 ? 1 / 6.0L : 0; }
+
+Real hardswish(Real x, const double*) { return x <= -3 ? 0 : (x >= 3 ? x : x * (x + 3) / 6); }
+Real hardswish_d(Real x, const double*) { return x < -3 ? 0 : (x > 3 ? 1 : (2 * x + 3) / 6); }
+Real hardswish_dd(Real x, const double*) { return x >= -3 && x <= 3 ? 1 / 3.0L : 0; }
+
+// --- exponential linear units ----------------------------------------------
+
+Real elu(Real x, const double* p) { return x > 0 ? x : param(p, 0) * std::expm1(x); }
+Real elu_d(Real x, const double* p) { return x > 0 ? 1 : param(p, 0) * std::exp(x); }
+Real elu_dd(Real x, const double* p) { return x > 0 ? 0 : param(p, 0) * std::exp(x); }
+
+Real selu(Real x, const double*) {
+  return x > 0 ? kSeluLambda * x : kSeluLambda * kSeluAlpha * std::expm1(x);
+}
+Real selu_d(Real x, const double*) {
+  return x > 0 ? kSeluLambda : kSeluLambda * kSeluAlpha * std::exp(x);
+}
+Real selu_dd(Real x, const double*) { return x > 0 ? 0 : kSeluLambda * kSeluAlpha * std::exp(x); }
+
+Real celu(Real x, const double* p) {
+  const Real a = param(p, 0);
+  return x > 0 ? x : a * std::expm1(x / a);
+}
+Real celu_d(Real x, const double* p) { return x > 0 ? 1 : std::exp(x / param(p, 0)); }
+Real celu_dd(Real x, const double* p) {
+  const Real a = param(p, 0);
+  return x > 0 ? 0 : std::exp(x / a) / a;
+}
+
+// --- GELU (erf form) ---------------------------------------------------------
+
+// erfc of a positive argument for x < 0: the left tail stays relative-accurate.
+Real Phi(Real x) { return std::erfc(-x * kSqrtHalf) / 2; }
+Real phi(Real x) { return std::exp(-x * x / 2) * kInvSqrt2Pi; }
+
+// At -inf, x * Phi(x) would be -inf * 0; the limits are taken by hand here and
+// in the other x * (something that vanishes) forms below.
+Real gelu(Real x, const double*) {
+  if (std::isinf(x)) return x > 0 ? x : 0;
+  return x * Phi(x);
+}
+Real gelu_d(Real x, const double*) {
+  if (std::isinf(x)) return x > 0 ? 1 : 0;
+  Real f;
+  if (near_zero(zeros::kGeluD1, x, &f)) return f;
+  return Phi(x) + x * phi(x);
+}
+// 2 - x^2 = (sqrt2 - |x|)(sqrt2 + |x|) with sqrt2 in two parts: exact
+// cancellation at +-sqrt2, so no Taylor band is needed for this one.
+Real gelu_dd(Real x, const double*) {
+  if (std::isinf(x)) return 0;
+  const Real a = std::fabs(x);
+  return phi(x) * (((kSqrt2Hi - a) + kSqrt2Lo) * (kSqrt2Hi + a));
+}
+
+// --- GELU (tanh approximation) ---------------------------------------------
+// g = x (1 + tanh u)/2 = x S with S = sigmoid(2u), u = k(x + c x^3); then
+// S' = 2 S(1-S) u' and (1 - 2S) = -tanh u, so g' and g'' need no 1 - tanh^2.
+
+struct GeluTanh {
+  Real S, SR, du, d2u, th;  // S, S(1-S), u', u'', tanh u
 };
+GeluTanh gelu_tanh_parts(Real x) {
+  const Real u = kSqrt2OverPi * (x + kGeluTanhC * x * x * x);
+  return {sig(2 * u), sig_d(2 * u), kSqrt2OverPi * (1 + 3 * kGeluTanhC * x * x),
+          6 * kSqrt2OverPi * kGeluTanhC * x, std::tanh(u)};
+}
+Real gelu_tanh(Real x, const double*) {
+  if (std::isinf(x)) return x > 0 ? x : 0;
+  return x * gelu_tanh_parts(x).S;
+}
+Real gelu_tanh_d(Real x, const double*) {
+  if (std::isinf(x)) return x > 0 ? 1 : 0;
+  Real f;
+  if (near_zero(zeros::kGeluTanhD1, x, &f)) return f;
+  const GeluTanh q = gelu_tanh_parts(x);
+  return q.S + 2 * x * q.SR * q.du;
+}
+Real gelu_tanh_dd(Real x, const double*) {
+  if (std::isinf(x)) return 0;
+  Real f;
+  if (near_zero(zeros::kGeluTanhD2, x, &f)) return f;
+  const GeluTanh q = gelu_tanh_parts(x);
+  return 2 * q.SR * (2 * q.du - 2 * x * q.du * q.du * q.th + x * q.d2u);
+}
+
+// --- SiLU / swish ------------------------------------------------------------
+// g' = h1(u), g'' = beta h2(u) of u = beta x; beta x is exact for float32
+// operands (48-bit product), so the Taylor variable u - z0 loses nothing.
+
+Real silu(Real x, const double* p) {
+  if (std::isinf(x)) return x > 0 ? x : 0;
+  return x * sig(param(p, 0) * x);
+}
+Real silu_d(Real x, const double* p) {
+  if (std::isinf(x)) return x > 0 ? 1 : 0;
+  const Real u = param(p, 0) * x;
+  Real f;
+  if (near_zero(zeros::kSiluD1, u, &f)) return f;
+  return sig(u) * (1 + u * sig(-u));  // s + u s (1-s)
+}
+Real silu_dd(Real x, const double* p) {
+  if (std::isinf(x)) return 0;
+  const Real beta = param(p, 0);
+  const Real u = beta * x;
+  Real f;
+  if (near_zero(zeros::kSiluD2, u, &f)) return beta * f;
+  return beta * sig_d(u) * (2 - u * std::tanh(u / 2));  // 1 - 2s = -tanh(u/2)
+}
+
+// --- Mish --------------------------------------------------------------------
+// T = tanh(softplus x) = w(w+2)/(w^2+2w+2) with w = e^x, and 1 - T =
+// 2/(w^2+2w+2); for x > 0 the same in v = e^-x. 1 - T^2 = (1-T)(1+T) then
+// stays relative-accurate in both tails, where tanh would round to +-1.
+
+struct Mish {
+  Real T, C, s, r;  // T, 1 - T, sigmoid(x), sigmoid(-x)
+};
+Mish mish_parts(Real x) {
+  Real T, C;
+  if (x <= 0) {
+    const Real w = std::exp(x);
+    const Real d = w * w + 2 * w + 2;
+    T = w * (w + 2) / d;
+    C = 2 / d;
+  } else {
+    const Real v = std::exp(-x);
+    const Real d = 1 + 2 * v + 2 * v * v;
+    T = (1 + 2 * v) / d;
+    C = 2 * v * v / d;
+  }
+  return {T, C, sig(x), sig(-x)};
+}
+Real mish(Real x, const double*) {
+  if (std::isinf(x)) return x > 0 ? x : 0;
+  return x * mish_parts(x).T;
+}
+// g' = T + x (1 - T^2) s, since T' = sech^2(softplus x) softplus'(x).
+Real mish_d(Real x, const double*) {
+  if (std::isinf(x)) return x > 0 ? 1 : 0;
+  Real f;
+  if (near_zero(zeros::kMishD1, x, &f)) return f;
+  const Mish m = mish_parts(x);
+  return m.T + x * m.C * (1 + m.T) * m.s;
+}
+// g'' = (1 - T^2) s (2 + x (1 - s - 2 T s)).
+Real mish_dd(Real x, const double*) {
+  if (std::isinf(x)) return 0;
+  Real f;
+  if (near_zero(zeros::kMishD2, x, &f)) return f;
+  const Mish m = mish_parts(x);
+  return m.C * (1 + m.T) * m.s * (2 + x * (m.r - 2 * m.T * m.s));
+}
+
+// --- softplus, softsign, log-sigmoid ---------------------------------------
+
+// The threshold test uses the exact product beta x (exact for float32
+// operands), not a float32-rounded one.
+Real softplus(Real x, const double* p) {
+  const Real beta = param(p, 0), bx = beta * x;
+  if (bx > param(p, 1)) return x;
+  return (std::fmax(bx, Real(0)) + std::log1p(std::exp(-std::fabs(bx)))) / beta;
+}
+Real softplus_d(Real x, const double* p) {
+  const Real bx = param(p, 0) * x;
+  return bx > param(p, 1) ? 1 : sig(bx);
+}
+Real softplus_dd(Real x, const double* p) {
+  const Real beta = param(p, 0), bx = beta * x;
+  return bx > param(p, 1) ? 0 : beta * sig_d(bx);
+}
+
+Real softsign(Real x, const double*) {
+  if (std::isinf(x)) return x > 0 ? 1 : -1;
+  return x / (1 + std::fabs(x));
+}
+Real softsign_d(Real x, const double*) {
+  const Real d = 1 + std::fabs(x);
+  return 1 / (d * d);
+}
+Real softsign_dd(Real x, const double*) {
+  if (x == 0) return 0;
+  const Real d = 1 + std::fabs(x);
+  return (x > 0 ? -2 : 2) / (d * d * d);
+}
+
+Real log_sigmoid(Real x, const double*) {
+  return std::fmin(x, Real(0)) - std::log1p(std::exp(-std::fabs(x)));
+}
+Real log_sigmoid_d(Real x, const double*) { return sig(-x); }
+Real log_sigmoid_dd(Real x, const double*) { return -sig_d(x); }
+
+// NaN in, NaN out, whatever a comparison-based branch would pick.
+template <Real (*F)(Real, const double*)>
+Real nan_safe(Real x, const double* p) {
+  return std::isnan(x) ? x : F(x, p);
+}
+
+// clang-format off
+#define ACT_ORACLE_ENTRY(id, g, d, dd) \
+  Reference { id, { nan_safe<g>, nan_safe<d>, nan_safe<dd> } }
+// clang-format on
 
 }  // namespace
 
+// A function-local static: other translation units' static initialisers may
+// already ask for references.
+const std::vector<Reference>& all() {
+  static const std::vector<Reference> references = {
+      ACT_ORACLE_ENTRY("identity", identity, identity_d, zero),
+      ACT_ORACLE_ENTRY("sigmoid", sigmoid, sigmoid_d, sigmoid_dd),
+      ACT_ORACLE_ENTRY("tanh", tanh_v, tanh_d, tanh_dd),
+      ACT_ORACLE_ENTRY("relu", relu, relu_d, zero),
+      ACT_ORACLE_ENTRY("leaky_relu", leaky, leaky_d, zero),
+      ACT_ORACLE_ENTRY("relu6", relu6, relu6_d, zero),
+      ACT_ORACLE_ENTRY("hardtanh", hardtanh, hardtanh_d, zero),
+      ACT_ORACLE_ENTRY("elu", elu, elu_d, elu_dd),
+      ACT_ORACLE_ENTRY("selu", selu, selu_d, selu_dd),
+      ACT_ORACLE_ENTRY("celu", celu, celu_d, celu_dd),
+      ACT_ORACLE_ENTRY("gelu", gelu, gelu_d, gelu_dd),
+      ACT_ORACLE_ENTRY("gelu_tanh", gelu_tanh, gelu_tanh_d, gelu_tanh_dd),
+      ACT_ORACLE_ENTRY("silu", silu, silu_d, silu_dd),
+      ACT_ORACLE_ENTRY("mish", mish, mish_d, mish_dd),
+      ACT_ORACLE_ENTRY("softplus", softplus, softplus_d, softplus_dd),
+      ACT_ORACLE_ENTRY("softsign", softsign, softsign_d, softsign_dd),
+      ACT_ORACLE_ENTRY("hardsigmoid", hardsigmoid, hardsigmoid_d, zero),
+      ACT_ORACLE_ENTRY("hardswish", hardswish, hardswish_d, hardswish_dd),
+      ACT_ORACLE_ENTRY("log_sigmoid", log_sigmoid, log_sigmoid_d, log_sigmoid_dd),
+  };
+  return references;
+}
+
+#undef ACT_ORACLE_ENTRY
+
 const Reference* find(std::string_view id) {
-  for (const Reference& r : kReferences) {
+  for (const Reference& r : all()) {
     if (id == r.id) return &r;
   }
   return nullptr;

@@ -69,13 +69,48 @@ TEST_CASE("every batch size, offset and in-place call gives the scalar results")
           const std::vector<float> expected = one_by_one(k, xs, p);
           CHECK(same_bits(padded_y.data() + offset, expected.data(), n));
           for (size_t i = 0; i < offset; ++i) CHECK(padded_y[i] == 12345.0f);
-          for (size_t i = offset + n; i < padded_y.size(); ++i) {
-            CHECK(padded_y[i] == 12345.0f);
-          }
+          for (size_t i = offset + n; i < padded_y.size(); ++i) CHECK(padded_y[i] == 12345.0f);
 
           k(padded_x.data() + offset, padded_x.data() + offset, n, p);
           CHECK(same_bits(padded_x.data() + offset, expected.data(), n));
         }
+      }
+    }
+  }
+}
+
+TEST_CASE("fused and backward kernels: sizes, offsets, in place, position independence") {
+  for (const Activation& a : activations()) {
+    const Params p = default_params(a);
+    for (size_t n : kSizes) {
+      for (size_t offset = 0; offset < 4; ++offset) {
+        INFO(a.id << " n " << n << " offset " << offset);
+        const std::vector<float> xs = inputs(n);
+        std::vector<float> dy(n);
+        for (size_t i = 0; i < n; ++i) dy[i] = 0.5f - static_cast<float>(i % 7) * 0.25f;
+        // Element-wise (scalar path) expectations.
+        std::vector<float> g(n), dg(n), dx(n);
+        for (size_t i = 0; i < n; ++i) {
+          a.fused(&xs[i], &g[i], &dg[i], 1, p);
+          a.backward(&xs[i], &dy[i], &dx[i], 1, p);
+        }
+        std::vector<float> x(n + 8), value(n + 8, 777.0f), derivative(n + 8, 777.0f), grad(n + 8), out(n + 8, 777.0f);
+        std::copy(xs.begin(), xs.end(), x.begin() + offset);
+        std::copy(dy.begin(), dy.end(), grad.begin() + offset);
+        a.fused(x.data() + offset, value.data() + offset, derivative.data() + offset, n, p);
+        a.backward(x.data() + offset, grad.data() + offset, out.data() + offset, n, p);
+        CHECK(same_bits(value.data() + offset, g.data(), n));
+        CHECK(same_bits(derivative.data() + offset, dg.data(), n));
+        CHECK(same_bits(out.data() + offset, dx.data(), n));
+        CHECK(value[offset + n] == 777.0f);
+        CHECK(derivative[offset + n] == 777.0f);
+        CHECK(out[offset + n] == 777.0f);
+        // In place: the value over x, and the gradient over dy.
+        std::vector<float> y = x, scratch(n + 8);
+        a.fused(y.data() + offset, y.data() + offset, scratch.data() + offset, n, p);
+        CHECK(same_bits(y.data() + offset, g.data(), n));
+        a.backward(x.data() + offset, grad.data() + offset, grad.data() + offset, n, p);
+        CHECK(same_bits(grad.data() + offset, dx.data(), n));
       }
     }
   }

@@ -34,6 +34,7 @@ test('npm pack → install in an empty folder → import works', async (t) => {
   );
   const result = JSON.parse(execFileSync('node', ['smoke.mjs'], { cwd: dir, encoding: 'utf8' }));
   assert.equal(result.y, 0.5);
-  assert.deepEqual(result.names, ['sigmoid', 'tanh', 'relu', 'leaky_relu']);
+  assert.equal(result.names.length, 19);
+  assert.ok(result.names.includes('gelu'));
   assert.match(result.message, /unknown activation "nope"/);
 });
