@@ -111,26 +111,30 @@ int main(int argc, char** argv) {
   }
 
   const auto started = std::chrono::steady_clock::now();
-  std::printf(opt.markdown ? "| function | parameters | order | max error (ULP) | worst input | documented |\n|---|---|---|---|---|---|\n"
-                           : "%-12s %-26s %-4s %12s %16s %10s %s\n",
-              "function", "parameters", "ord", "max ULP", "worst input", "documented", "");
+  if (opt.markdown) {
+    std::printf("| function | parameters | g: max ULP (at x) | g': max ULP (at x) | g'': max ULP (at x) |\n|---|---|---|---|---|\n");
+  } else {
+    std::printf("%-12s %-26s %-4s %12s %16s %10s\n", "function", "parameters", "ord", "max ULP", "worst input", "documented");
+  }
   int failures = 0;
   for (const Activation& a : activations()) {
     if (!opt.only.empty() && !opt.only.count(a.id)) continue;
     for (const Params& p : parameter_sets(a)) {
+      std::string row = "| `" + std::string(a.id) + "` | " + describe(a, p) + " |";
       for (int order = 0; order < kOrders; ++order) {
         const WorstCase w = sweep(a, static_cast<Order>(order), p, opt.stride);
         const bool ok = w.ulp <= a.max_ulp[order];
         failures += !ok;
-        if (opt.markdown) {
-          std::printf("| `%s` | %s | %s | %.3f | %.9g | %g |\n", a.id, describe(a, p).c_str(), kOrderNames[order], w.ulp,
-                      static_cast<double>(w.input), static_cast<double>(a.max_ulp[order]));
-        } else {
+        char cell[96];
+        std::snprintf(cell, sizeof cell, " %.3f (%.6g)%s |", w.ulp, static_cast<double>(w.input), ok ? "" : " **above documented**");
+        row += cell;
+        if (!opt.markdown) {
           std::printf("%-12s %-26s %-4s %12.3f %16.9g %10g %s\n", a.id, describe(a, p).c_str(), kOrderNames[order], w.ulp,
                       static_cast<double>(w.input), static_cast<double>(a.max_ulp[order]), ok ? "" : "ABOVE DOCUMENTED");
+          std::fflush(stdout);
         }
-        std::fflush(stdout);
       }
+      if (opt.markdown) std::printf("%s\n", row.c_str());
     }
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The accuracy harness, natively (x87 long double for the oracle):
+#   bash scripts/accuracy.sh                 every 4093rd float32 bit pattern, all functions (~6 s)
+#   bash scripts/accuracy.sh --exhaustive    all 2^32 inputs for sigmoid, tanh, relu, leaky_relu
+#   bash scripts/accuracy.sh --exhaustive gelu,mish --markdown
+# Options are those of tests/cpp/accuracy_main.cpp; exit status 1 when a
+# kernel exceeds the error its registry entry documents.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -f build/native/CMakeCache.txt ]; then
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake --build build/native --target act_accuracy -j "$(nproc)" >/dev/null
+exec build/native/act_accuracy "$@"
