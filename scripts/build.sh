@@ -19,15 +19,19 @@ done
 
 rm -rf dist site
 mkdir -p dist
-cp src/js/*.js dist/
+cp src/js/*.js src/js/*.cjs src/js/*.d.ts dist/
 for variant in simd baseline; do
   cp "build/wasm-$variant/activations-$variant.mjs" "build/wasm-$variant/activations-$variant.wasm" dist/
 done
 
+# Types: the hand-written API, the generated catalogue, and the same for require().
+node scripts/gen-types.mjs
+cp dist/index.d.ts dist/index.d.cts
+
 mkdir -p site/pkg site/vendor/uplot site/vendor/katex
 cp -R web/. site/
 # The page needs the browser entry and what it imports, not the Node entry.
-cp dist/browser.js dist/load.js dist/api.js dist/errors.js dist/activations-* site/pkg/
+cp dist/browser.js dist/load.js dist/api.js dist/errors.js dist/wasm-array.js dist/activations-* site/pkg/
 cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css site/vendor/uplot/
 cp node_modules/katex/dist/katex.mjs node_modules/katex/dist/katex.min.css site/vendor/katex/
 cp -R node_modules/katex/dist/fonts site/vendor/katex/

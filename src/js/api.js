@@ -1,15 +1,21 @@
-// The public API over one instantiated wasm module (either build).
+// The public API over one instantiated wasm module (either build). Several
+// instances may share one module; each owns its arrays and scratch memory.
 import { checkInput, checkOutput, describeType, isFloat32Array } from './errors.js';
+import { WasmArray, isWasmArray, locate, setRelease } from './wasm-array.js';
 
-// Elements moved per wasm call: large inputs go through in chunks, so the heap
-// never grows past the scratch slots however long the arrays are.
+// Elements moved per wasm call when data must be copied: large inputs go
+// through in chunks, so the heap never grows past the scratch slots however
+// long the arrays are.
 const CHUNK = 1 << 16;
-const SLOTS = 3; // at most two inputs and two outputs per call, x shared
+const SLOTS = 3; // at most three operands per call: x, dy, dx or x, value, derivative
+// The heap's ceiling (-sMAXIMUM_MEMORY=2GB), in floats.
+const MAX_FLOATS = 2 ** 29;
 
 export function createApi(wasm, simd) {
   const registry = JSON.parse(wasm.registryJson());
   const indexOf = new Map(registry.map((entry, i) => [entry.id, i]));
   const names = registry.map((entry) => entry.id);
+  const owned = new Set(); // live WasmArrays of this instance
   let scratch = 0; // heap address of SLOTS chunk buffers
 
   function slots() {
@@ -20,22 +26,50 @@ export function createApi(wasm, simd) {
     return Array.from({ length: SLOTS }, (_, i) => scratch + 4 * CHUNK * i);
   }
 
-  // Copies `inputs` chunk by chunk into the first slots, calls
-  // kernel(addresses, length), and copies the following slots out to `outputs`.
+  // An operand is { length, address } for data already in wasm memory, or
+  // { length, data } for a JS array that is copied through scratch.
+  function input(value, name) {
+    if (isWasmArray(value)) return locate(value, name, wasm);
+    checkInput(value, name);
+    return { length: value.length, data: value };
+  }
+
+  function output(value, length, name) {
+    if (value === undefined) {
+      const data = new Float32Array(length);
+      return { length, data, result: data };
+    }
+    if (isWasmArray(value)) {
+      const { address, length: have } = locate(value, name, wasm);
+      if (have !== length) throw new RangeError(`${name} has length ${have} but the input has length ${length}`);
+      return { length, address, result: value };
+    }
+    checkOutput(value, length, name);
+    return { length, data: value, result: value };
+  }
+
+  // Runs kernel(addresses, count) over the operands: wasm arrays by address
+  // (no copy, one call), JS arrays copied in and out chunk by chunk.
   function stream(inputs, outputs, kernel) {
     const n = inputs[0].length;
-    const addresses = slots();
-    for (let start = 0; start < n; start += CHUNK) {
-      const len = Math.min(CHUNK, n - start);
-      inputs.forEach((array, i) => {
-        const part = len === n ? array : ArrayBuffer.isView(array) ? array.subarray(start, start + len) : array.slice(start, start + len);
+    const operands = [...inputs, ...outputs];
+    const direct = operands.every((o) => o.data === undefined);
+    const chunk = direct ? Math.max(n, 1) : CHUNK;
+    const scratchAddresses = direct ? [] : slots();
+    for (let start = 0; start < n; start += chunk) {
+      const len = Math.min(chunk, n - start);
+      const addresses = operands.map((o, i) => (o.data === undefined ? o.address + 4 * start : scratchAddresses[i]));
+      inputs.forEach((o, i) => {
+        if (o.data === undefined) return;
+        const part = len === n ? o.data : ArrayBuffer.isView(o.data) ? o.data.subarray(start, start + len) : o.data.slice(start, start + len);
         wasm.HEAPF32.set(part, addresses[i] >>> 2); // HEAPF32 is replaced on growth: read it fresh
       });
       const status = kernel(addresses, len);
       if (status !== 0) throw new Error(`activations-wasm: internal error ${status}`);
-      outputs.forEach((out, i) => {
-        const from = addresses[inputs.length + i] >>> 2;
-        out.set(wasm.HEAPF32.subarray(from, from + len), start);
+      outputs.forEach((o, j) => {
+        if (o.data === undefined) return;
+        const from = addresses[inputs.length + j] >>> 2;
+        o.data.set(wasm.HEAPF32.subarray(from, from + len), start);
       });
     }
   }
@@ -74,22 +108,24 @@ export function createApi(wasm, simd) {
     return { resolved, values };
   }
 
-  // (x, out) or (x, { order, out }) or (x, out, { order }).
-  function derivativeArgs(second, third) {
-    if (second === undefined || isFloat32Array(second)) return { out: second, ...optionsOf(third, ['order']) };
-    if (third !== undefined) throw new TypeError('derivative(x, options) takes no third argument');
-    return optionsOf(second, ['order', 'out']);
-  }
-
   function optionsOf(options, allowed) {
     if (options === undefined) return {};
-    if (options === null || typeof options !== 'object' || ArrayBuffer.isView(options) || Array.isArray(options)) {
+    if (options === null || typeof options !== 'object' || ArrayBuffer.isView(options) || Array.isArray(options) || isWasmArray(options)) {
       throw new TypeError(`options must be an object with ${allowed.join(', ')}, got ${describeType(options)}`);
     }
     for (const key of Object.keys(options)) {
       if (!allowed.includes(key)) throw new Error(`unknown option "${key}"; options: ${allowed.join(', ')}`);
     }
     return options;
+  }
+
+  // (x, out) or (x, { order, out }) or (x, out, { order }).
+  function derivativeArgs(second, third) {
+    if (second === undefined || isFloat32Array(second) || isWasmArray(second)) {
+      return { out: second, ...optionsOf(third, ['order']) };
+    }
+    if (third !== undefined) throw new TypeError('derivative(x, options) takes no third argument');
+    return optionsOf(second, ['order', 'out']);
   }
 
   function orderOf(order = 1) {
@@ -102,36 +138,37 @@ export function createApi(wasm, simd) {
     const { resolved, values } = resolveParams(index, entry, params);
 
     function unary(order, x, out) {
-      checkInput(x, 'x');
-      out = out === undefined ? new Float32Array(x.length) : checkOutput(out, x.length, 'out');
-      if (x.length > 0) stream([x], [out], ([from, to], n) => wasm.run(index, order, from, to, n, ...values));
-      return out;
+      const from = input(x, 'x');
+      const to = output(out, from.length, 'out');
+      if (from.length > 0) stream([from], [to], ([a, b], n) => wasm.run(index, order, a, b, n, ...values));
+      return to.result;
     }
 
     function evaluate(x, options) {
       const { value, derivative } = optionsOf(options, ['value', 'derivative']);
-      checkInput(x, 'x');
-      const outs = {
-        value: value === undefined ? new Float32Array(x.length) : checkOutput(value, x.length, 'value'),
-        derivative: derivative === undefined ? new Float32Array(x.length) : checkOutput(derivative, x.length, 'derivative'),
-      };
-      if (outs.value === outs.derivative) throw new Error('value and derivative must be different arrays');
-      if (x.length > 0) {
-        stream([x], [outs.value, outs.derivative], ([from, g, dg], n) => wasm.runFused(index, from, g, dg, n, ...values));
-      }
-      return outs;
+      const from = input(x, 'x');
+      const g = output(value, from.length, 'value');
+      const dg = output(derivative, from.length, 'derivative');
+      if (g.result === dg.result) throw new Error('value and derivative must be different arrays');
+      if (from.length > 0) stream([from], [g, dg], ([a, b, c], n) => wasm.runFused(index, a, b, c, n, ...values));
+      return { value: g.result, derivative: dg.result };
     }
 
     function backward(x, dy, out) {
-      checkInput(x, 'x');
-      checkInput(dy, 'dy');
-      if (dy.length !== x.length) throw new RangeError(`dy has length ${dy.length} but x has length ${x.length}`);
-      out = out === undefined ? new Float32Array(x.length) : checkOutput(out, x.length, 'out');
-      if (x.length > 0) stream([x, dy], [out], ([from, grad, to], n) => wasm.runBackward(index, from, grad, to, n, ...values));
-      return out;
+      const from = input(x, 'x');
+      const grad = input(dy, 'dy');
+      if (grad.length !== from.length) throw new RangeError(`dy has length ${grad.length} but x has length ${from.length}`);
+      const to = output(out, from.length, 'out');
+      if (from.length > 0) stream([from, grad], [to], ([a, b, c], n) => wasm.runBackward(index, a, b, c, n, ...values));
+      return to.result;
     }
 
-    const one = new Float32Array(3);
+    function at(z) {
+      if (typeof z !== 'number') throw new TypeError(`z must be a number, got ${describeType(z)}`);
+      const [value, derivative, second] = [0, 1, 2].map((order) => unary(order, [z])[0]);
+      return { value, derivative, second };
+    }
+
     return Object.freeze({
       id,
       params: Object.freeze(resolved),
@@ -142,20 +179,34 @@ export function createApi(wasm, simd) {
       },
       evaluate,
       backward,
-      at(z) {
-        if (typeof z !== 'number') throw new TypeError(`z must be a number, got ${describeType(z)}`);
-        const x = [z, z, z];
-        stream([x], [one], ([from, to], n) => {
-          // Three orders of one input: value, derivative, second.
-          for (let order = 0; order < 3; order++) {
-            const status = wasm.run(index, order, from + 4 * order, to + 4 * order, 1, ...values);
-            if (status !== 0) return status;
-          }
-          return n === 3 ? 0 : -1;
-        });
-        return { value: one[0], derivative: one[1], second: one[2] };
-      },
+      at,
     });
+  }
+
+  function alloc(length) {
+    if (!Number.isInteger(length) || length < 0) {
+      throw new TypeError(`alloc(length): length must be a non-negative integer, got ${describeType(length)}`);
+    }
+    if (length > MAX_FLOATS) {
+      throw new RangeError(`alloc(${length}): at most ${MAX_FLOATS} floats fit in the 2 GiB wasm heap`);
+    }
+    const address = length === 0 ? 0 : wasm.allocFloats(length);
+    if (length > 0 && address === 0) {
+      throw new RangeError(`alloc(${length}): the wasm heap cannot grow by ${4 * length} bytes (now ${wasm.HEAPU8.length} bytes, at most 2 GiB)`);
+    }
+    const array = new WasmArray(address, length, wasm);
+    owned.add(array);
+    setRelease(array, () => {
+      owned.delete(array);
+      if (address !== 0) wasm.freeFloats(address);
+    });
+    return array;
+  }
+
+  function dispose() {
+    for (const array of [...owned]) array.free();
+    if (scratch !== 0) wasm.freeFloats(scratch);
+    scratch = 0;
   }
 
   return Object.freeze({
@@ -163,5 +214,11 @@ export function createApi(wasm, simd) {
     simd,
     get,
     info: (id) => structuredClone(entryOf(id).entry),
+    alloc,
+    dispose,
+    /** Current size of the wasm heap in bytes (it only grows). */
+    get heapBytes() {
+      return wasm.HEAPU8.length;
+    },
   });
 }

@@ -17,11 +17,13 @@ export function simdSupported() {
 }
 
 const OPTIONS = new Set(['simd', 'wasmBinary', 'locateFile']);
-const cache = new Map(); // variant -> Promise<api>, for loads with default files
+const modules = new Map(); // variant -> Promise<instantiated module>, for loads with default files
 
-// Shared by the Node and browser entries. `readDefaultWasm(file)` gives the
-// bytes of a build when the caller passed no wasmBinary (Node reads the file;
-// the browser returns undefined and lets the glue fetch it).
+// Shared by the Node and browser entries. `readDefaultWasm(file, locateFile)`
+// gives the bytes of a build when the caller passed no wasmBinary (Node reads
+// the file; the browser returns undefined and lets the glue fetch it).
+// Every call returns a new instance (its own arrays and scratch); calls with
+// default files share one instantiated module per build.
 export async function load(options, readDefaultWasm) {
   if (options !== undefined && (options === null || typeof options !== 'object')) {
     throw new TypeError('loadActivations options must be an object');
@@ -35,24 +37,29 @@ export async function load(options, readDefaultWasm) {
   if (locateFile !== undefined && typeof locateFile !== 'function') {
     throw new TypeError('loadActivations: locateFile must be a function (file, scriptDirectory) => url');
   }
+  if (wasmBinary !== undefined && !(wasmBinary instanceof ArrayBuffer || ArrayBuffer.isView(wasmBinary))) {
+    throw new TypeError('loadActivations: wasmBinary must be an ArrayBuffer or a typed array of the .wasm bytes');
+  }
   const variant = simd ? 'simd' : 'baseline';
   const custom = wasmBinary !== undefined || locateFile !== undefined;
-  if (!custom && cache.has(variant)) return cache.get(variant);
 
-  const promise = (async () => {
-    const file = `activations-${variant}.wasm`;
-    // Two literal paths, so bundlers can see and copy both builds.
-    const glue = simd ? await import('./activations-simd.mjs') : await import('./activations-baseline.mjs');
-    const createModule = glue.default;
-    const bytes = wasmBinary ?? (await readDefaultWasm(file, locateFile));
-    // With the bytes in hand the glue fetches nothing; otherwise it fetches
-    // the .wasm next to itself, or where locateFile says.
-    const moduleOptions = bytes !== undefined ? { wasmBinary: bytes } : locateFile ? { locateFile } : {};
-    return createApi(await createModule(moduleOptions), simd);
-  })();
-  if (!custom) {
-    cache.set(variant, promise);
-    promise.catch(() => cache.delete(variant)); // a failed load may be retried
+  let module = custom ? undefined : modules.get(variant);
+  if (!module) {
+    module = instantiate(simd, variant, wasmBinary, locateFile, readDefaultWasm);
+    if (!custom) {
+      modules.set(variant, module);
+      module.catch(() => modules.delete(variant)); // a failed load may be retried
+    }
   }
-  return promise;
+  return createApi(await module, simd);
+}
+
+async function instantiate(simd, variant, wasmBinary, locateFile, readDefaultWasm) {
+  // Two literal paths, so bundlers can see and copy both builds.
+  const glue = simd ? await import('./activations-simd.mjs') : await import('./activations-baseline.mjs');
+  const bytes = wasmBinary ?? (await readDefaultWasm(`activations-${variant}.wasm`, locateFile));
+  // With the bytes in hand the glue fetches nothing; otherwise it fetches
+  // the .wasm next to itself, or where locateFile says.
+  const moduleOptions = bytes !== undefined ? { wasmBinary: bytes } : locateFile ? { locateFile } : {};
+  return glue.default(moduleOptions);
 }

@@ -178,14 +178,104 @@ for (const [label, options] of builds) {
   });
 }
 
-test('loading twice reuses the instance; options are checked', async () => {
+test('loading twice gives separate instances over one module; options are checked', async () => {
   const a = await loadActivations();
-  assert.equal(await loadActivations(), a);
+  const b = await loadActivations();
+  assert.notEqual(a, b);
   assert.equal(a.simd, simdSupported());
+  // One module: an array of one instance is usable by the other.
+  const shared = a.alloc(3);
+  shared.array.set([-1, 0, 1]);
+  b.get('relu').forward(shared, shared);
+  assert.deepEqual([...shared.array], [0, 0, 1]);
+  a.dispose();
   await assert.rejects(loadActivations({ simd: 'yes' }), /simd must be a boolean/);
   await assert.rejects(loadActivations({ wasm: 1 }), /unknown option "wasm"/);
   await assert.rejects(loadActivations(5), /options must be an object/);
   await assert.rejects(loadActivations({ locateFile: 'x' }), /locateFile must be a function/);
+  await assert.rejects(loadActivations({ wasmBinary: 'bytes' }), /wasmBinary must be an ArrayBuffer or a typed array/);
+});
+
+describe('zero-copy arrays', async () => {
+  const act = await loadActivations();
+
+  test('alloc, in-place and out-of-place calls on wasm memory, free and dispose', () => {
+    const x = act.alloc(1000);
+    assert.equal(x.length, 1000);
+    x.array.set(Float32Array.from({ length: 1000 }, (_, i) => i / 100 - 5));
+    const expected = act.get('silu').forward(x.array);
+    const y = act.alloc(1000);
+    assert.equal(act.get('silu').forward(x, y), y);
+    assert.deepEqual(y.array, expected);
+    act.get('silu').forward(x, x); // in place
+    assert.deepEqual(x.array, expected);
+    // Mixed: a wasm input with a JS output, and the reverse.
+    assert.deepEqual(act.get('tanh').derivative(y), act.get('tanh').derivative(y.array));
+    act.get('tanh').derivative(expected, y);
+    assert.deepEqual(y.array, act.get('tanh').derivative(expected));
+    // Every method takes them.
+    const g = act.alloc(1000), dg = act.alloc(1000), dx = act.alloc(1000);
+    act.get('gelu').evaluate(x, { value: g, derivative: dg });
+    assert.deepEqual(g.array, act.get('gelu').forward(x.array));
+    act.get('gelu').backward(x, g, dx);
+    assert.deepEqual(dx.array, act.get('gelu').backward(x.array, g.array));
+    act.get('gelu').derivative(x, { order: 2, out: dx });
+    assert.deepEqual(dx.array, act.get('gelu').derivative(x.array, { order: 2 }));
+    x.free();
+    x.free(); // twice is a no-op
+    assert.throws(() => x.array, /the array was freed/);
+    assert.throws(() => act.get('relu').forward(x), /x was freed/);
+    act.dispose();
+    assert.throws(() => y.length, /the array was freed/);
+    assert.throws(() => act.get('relu').forward([1], dg), /out was freed/);
+    assert.equal(act.get('relu').forward([2])[0], 2); // still usable after dispose
+  });
+
+  test('views stay fresh after the heap grows', () => {
+    const small = act.alloc(4);
+    small.array.set([1, 2, 3, 4]);
+    const before = act.heapBytes;
+    const big = act.alloc(16 << 20); // 64 MiB: the heap must grow
+    assert.ok(act.heapBytes > before);
+    assert.deepEqual([...small.array], [1, 2, 3, 4]);
+    assert.equal(small.array.buffer.byteLength, act.heapBytes);
+    big.free();
+    small.free();
+  });
+
+  test('bad sizes and foreign arrays are refused with clear errors', async () => {
+    assert.throws(() => act.alloc(-1), /length must be a non-negative integer, got number -1/);
+    assert.throws(() => act.alloc(1.5), /non-negative integer/);
+    assert.throws(() => act.alloc('8'), /non-negative integer, got a string/);
+    assert.throws(() => act.alloc(2 ** 30), /at most 536870912 floats fit in the 2 GiB wasm heap/);
+    assert.equal(act.alloc(0).length, 0);
+    const a = act.alloc(3), b = act.alloc(4);
+    assert.throws(() => act.get('relu').forward(a, b), /out has length 4 but the input has length 3/);
+    assert.throws(() => act.get('relu').backward(a, b), /dy has length 4 but x has length 3/);
+    const other = await loadActivations({ simd: !act.simd });
+    assert.throws(() => other.get('relu').forward(a), /allocated by the other build/);
+    act.dispose();
+  });
+
+  test('the heap does not grow across 100 000 calls of one size', () => {
+    const f = act.get('sigmoid');
+    const x = new Float32Array(256).fill(0.5);
+    f.forward(x);
+    const settled = act.heapBytes;
+    for (let i = 0; i < 100_000; i++) f.forward(x);
+    assert.equal(act.heapBytes, settled);
+  });
+
+  test('arrays longer than the scratch go through in chunks, never an abort', () => {
+    const n = 3_000_001;
+    const x = new Float32Array(n);
+    for (let i = 0; i < n; i++) x[i] = (i % 2000) / 100 - 10;
+    const before = act.heapBytes;
+    const y = act.get('relu').forward(x);
+    assert.equal(y.length, n);
+    assert.equal(y[n - 1], Math.max(0, x[n - 1]));
+    assert.equal(act.heapBytes, before);
+  });
 });
 
 test('wasmBinary and locateFile load the given build', async () => {

@@ -1,5 +1,6 @@
 // The package as a user installs it: npm pack, install the tarball into an
-// empty folder, import it from Node.
+// empty folder, then import it, require it, use the zero-copy path, hit a bad
+// input, and type-check a TypeScript example against it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,31 +11,91 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const npm = (args, cwd) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8' });
+const run = (file, cwd) => JSON.parse(execFileSync('node', [file], { cwd, encoding: 'utf8' }));
+// The size budget: the tarball carries two .wasm builds of the whole catalogue.
+const MAX_TARBALL_BYTES = 200 * 1024;
 
-test('npm pack → install in an empty folder → import works', async (t) => {
+test('npm pack → install in an empty folder → import, require, zero-copy, errors, types', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'activations-wasm-pack-'));
   t.after(() => rm(dir, { recursive: true, force: true }));
-  const [{ filename, files }] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root));
+  const [{ filename, files, size }] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root));
   const paths = files.map((f) => f.path);
-  for (const expected of ['dist/node.js', 'dist/browser.js', 'dist/activations-simd.wasm', 'dist/activations-baseline.wasm', 'README.md', 'LICENSE']) {
+  for (const expected of ['dist/node.js', 'dist/node.cjs', 'dist/browser.js', 'dist/index.d.ts', 'dist/index.d.cts',
+    'dist/catalogue.d.ts', 'dist/activations-simd.wasm', 'dist/activations-baseline.wasm', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
     assert.ok(paths.includes(expected), `tarball lacks ${expected}`);
   }
-  assert.ok(!paths.some((p) => /^(src|tests|web|scripts|build)\//.test(p)), `tarball carries sources: ${paths}`);
+  assert.ok(!paths.some((p) => /^(src|tests|web|scripts|build|site)\//.test(p)), `tarball carries sources: ${paths}`);
+  assert.ok(size <= MAX_TARBALL_BYTES, `tarball is ${size} bytes, over the ${MAX_TARBALL_BYTES}-byte budget`);
 
   await writeFile(join(dir, 'package.json'), '{ "name": "consumer", "private": true, "type": "module" }');
   npm(['install', join(dir, filename)], dir);
+
   await writeFile(
-    join(dir, 'smoke.mjs'),
+    join(dir, 'esm.mjs'),
     `import { loadActivations } from 'activations-wasm';
      const act = await loadActivations();
      const y = act.get('sigmoid').forward([0]);
+     const a = act.alloc(3);
+     a.array.set([-1, 0, 2]);
+     act.get('relu').forward(a, a);
+     const zeroCopy = [...a.array];
+     act.dispose();
      let message = '';
      try { act.get('nope'); } catch (e) { message = e.message; }
-     console.log(JSON.stringify({ y: y[0], names: act.names, message }));`,
+     console.log(JSON.stringify({ y: y[0], names: act.names, zeroCopy, message, simd: act.simd }));`,
   );
-  const result = JSON.parse(execFileSync('node', ['smoke.mjs'], { cwd: dir, encoding: 'utf8' }));
-  assert.equal(result.y, 0.5);
-  assert.equal(result.names.length, 19);
-  assert.ok(result.names.includes('gelu'));
-  assert.match(result.message, /unknown activation "nope"/);
+  const esm = run('esm.mjs', dir);
+  assert.equal(esm.y, 0.5);
+  assert.equal(esm.names.length, 19);
+  assert.deepEqual(esm.zeroCopy, [0, 0, 2]);
+  assert.match(esm.message, /unknown activation "nope"/);
+  assert.equal(esm.simd, true);
+
+  await writeFile(
+    join(dir, 'cjs.cjs'),
+    `const { loadActivations } = require('activations-wasm');
+     loadActivations({ simd: false }).then((act) => {
+       let message = '';
+       try { act.get('leaky_relu', { alpha: 2 }); } catch (e) { message = e.message; }
+       console.log(JSON.stringify({ d: act.get('tanh').derivative([0])[0], simd: act.simd, message }));
+     });`,
+  );
+  const cjs = run('cjs.cjs', dir);
+  assert.equal(cjs.d, 1);
+  assert.equal(cjs.simd, false);
+  assert.match(cjs.message, /'alpha' must be a finite number in \[0, 1\], got 2/);
+
+  // Types: a correct example must compile; each misuse must be an error (@ts-expect-error fails if it is not).
+  await writeFile(
+    join(dir, 'example.ts'),
+    `import { loadActivations, type Activations, type WasmArray } from 'activations-wasm';
+     const act: Activations = await loadActivations({ simd: true });
+     const gelu = act.get('gelu');
+     const y: Float32Array = gelu.forward(new Float32Array(4));
+     const d2: Float32Array = gelu.derivative([1, 2], { order: 2 });
+     const both: { value: Float32Array; derivative: Float32Array } = gelu.evaluate(y);
+     const buf: WasmArray = act.alloc(4);
+     const same: WasmArray = act.get('leaky_relu', { alpha: 0.2 }).forward(buf, buf);
+     const alpha: number = act.get('leaky_relu').params.alpha;
+     const grad: Float32Array = act.get('softplus', { beta: 2, threshold: 10 }).backward(y, y);
+     const point: number = act.get('mish').at(0.5).second;
+     // @ts-expect-error unknown id
+     act.get('swish');
+     // @ts-expect-error unknown parameter
+     act.get('leaky_relu', { slope: 0.1 });
+     // @ts-expect-error relu takes no parameters
+     act.get('relu', { alpha: 0.1 });
+     // @ts-expect-error parameters are numbers
+     act.get('elu', { alpha: '1' });
+     // @ts-expect-error order is 1 or 2
+     gelu.derivative(y, { order: 3 });
+     // @ts-expect-error strings are not inputs
+     gelu.forward('1,2');
+     console.log(both, same, alpha, grad, point, d2);`,
+  );
+  await writeFile(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: false }, files: ['example.ts'] }),
+  );
+  execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', dir], { cwd: dir, encoding: 'utf8' });
 });
