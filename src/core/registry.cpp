@@ -44,16 +44,16 @@ bool ordered_bounds(const Params& p) { return p.v[0] < p.v[1]; }
 std::vector<Activation> build_registry() {
   return {
       entry<fn::Identity, F32>({"identity", "Identity (linear)", {}, R"(g(z) = z)", R"(g'(z) = 1)", {0, 0, 0}}),
-      entry<fn::Sigmoid, F64, F32, F64, F64>({
+      entry<fn::Sigmoid, F64>({
           "sigmoid", "Sigmoid (logistic)", {},
           R"(\sigma(z) = \frac{1}{1 + e^{-z}})",
           R"(\sigma'(z) = \frac{e^{-z}}{(1 + e^{-z})^2} = \sigma(z)\,\bigl(1 - \sigma(z)\bigr))",
-          {kRounded, 4, kRounded}}),
-      entry<fn::Tanh, F64, F32, F64, F64>({
+          {kRounded, kRounded, kRounded}}),
+      entry<fn::Tanh, F64>({
           "tanh", "Tanh", {},
           R"(\tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}})",
           R"(\tanh'(z) = 1 - \tanh^2(z))",
-          {kRounded, 4, kRounded}}),
+          {kRounded, kRounded, kRounded}}),
       entry<fn::Relu, F32>({
           "relu", "ReLU", {},
           R"(\operatorname{relu}(z) = \max(0, z))",

@@ -1,0 +1,70 @@
+// Tables and goal verdicts for benchmark rows ({ id, op, n, variant,
+// elementsPerSecond }), shared by the Node and browser benchmarks.
+
+const VARIANTS = ['ours-simd-zerocopy', 'ours-simd-e2e', 'ours-baseline-zerocopy', 'plain-js', 'tfjs-wasm', 'native'];
+const SHORT = { 'ours-simd-zerocopy': 'SIMD 0-copy', 'ours-simd-e2e': 'SIMD e2e', 'ours-baseline-zerocopy': 'baseline', 'plain-js': 'plain JS', 'tfjs-wasm': 'TF.js wasm', native: 'native' };
+// XNNPACK's wasm SIMD kernels in el/ns at N = 32768 (shared/TARGETS.md).
+const XNNPACK = { sigmoid: 0.99, tanh: 1.01, elu: 1.12, gelu: 0.73 };
+
+const find = (rows, id, op, n, variant) => rows.find((r) => r.id === id && r.op === op && r.n === n && r.variant === variant)?.elementsPerSecond;
+const fmt = (v) => (v === undefined ? '—' : v >= 1e9 ? `${(v / 1e9).toFixed(2)}G` : `${(v / 1e6).toFixed(v >= 1e8 ? 0 : 1)}M`);
+const ratio = (a, b) => (a === undefined || b === undefined ? '—' : `${(a / b).toFixed(2)}×`);
+
+/** Elements/s per variant, and ours end to end over TF.js and over plain JS, one line per function × op × n. */
+export function printTable(rows, print) {
+  const sizes = [...new Set(rows.map((r) => r.n))].sort((a, b) => a - b);
+  const ids = [...new Set(rows.filter((r) => r.variant !== 'wasm-copy').map((r) => r.id))];
+  for (const n of sizes) {
+    print(`\nN = ${n} (elements per second; ratios of ours end to end)`);
+    print(['function', 'op', ...VARIANTS.map((v) => SHORT[v]), 'vs TF.js', 'vs JS'].map((c, i) => (i < 2 ? c.padEnd(i ? 10 : 12) : c.padStart(11))).join(' '));
+    for (const id of ids) {
+      for (const op of ['forward', 'derivative', 'second', 'fused', 'backward']) {
+        const cells = VARIANTS.map((v) => fmt(find(rows, id, op, n, v)));
+        const e2e = find(rows, id, op, n, 'ours-simd-e2e');
+        if (e2e === undefined) continue;
+        const line = [id.padEnd(12), op.padEnd(10), ...cells.map((c) => c.padStart(11)),
+          ratio(e2e, find(rows, id, op, n, 'tfjs-wasm')).padStart(11), ratio(e2e, find(rows, id, op, n, 'plain-js')).padStart(11)];
+        print(line.join(' '));
+      }
+    }
+    const copy = find(rows, 'copy', 'forward', n, 'wasm-copy');
+    if (copy) print(`${'copy'.padEnd(12)} ${'memory'.padEnd(10)} ${fmt(copy).padStart(11)}  (a plain copy of the same bytes in wasm memory)`);
+  }
+}
+
+/** The speed issue's goals, each with the measured ratio and met/missed. */
+export function goals(rows) {
+  const out = [];
+  const add = (goal, value, target) => value !== undefined && !Number.isNaN(value) && out.push({ goal, value: Number(value.toFixed(3)), target, met: value >= target });
+  const N = 32768, BIG = 1 << 20;
+  for (const [id, elPerNs] of Object.entries(XNNPACK)) {
+    const ours = find(rows, id, 'forward', N, 'ours-simd-zerocopy');
+    add(`${id} forward kernel, el/ns at N=${N} (XNNPACK ${elPerNs})`, ours && ours / 1e9, elPerNs);
+  }
+  const e2e = (id) => find(rows, id, 'forward', BIG, 'ours-simd-e2e');
+  add('sigmoid end to end vs TF.js-wasm (N=2^20)', e2e('sigmoid') / find(rows, 'sigmoid', 'forward', BIG, 'tfjs-wasm'), 3);
+  add('tanh end to end vs TF.js-wasm (N=2^20)', e2e('tanh') / find(rows, 'tanh', 'forward', BIG, 'tfjs-wasm'), 10);
+  add('sigmoid end to end vs plain JS (N=2^20)', e2e('sigmoid') / find(rows, 'sigmoid', 'forward', BIG, 'plain-js'), 10);
+  add('tanh end to end vs plain JS (N=2^20)', e2e('tanh') / find(rows, 'tanh', 'forward', BIG, 'plain-js'), 10);
+  const ids = [...new Set(rows.filter((r) => r.variant === 'ours-simd-zerocopy').map((r) => r.id))];
+  for (const id of ids) {
+    const f = find(rows, id, 'forward', N, 'ours-simd-zerocopy');
+    const d = find(rows, id, 'derivative', N, 'ours-simd-zerocopy');
+    const fused = find(rows, id, 'fused', N, 'ours-simd-zerocopy');
+    // time(derivative) ≤ 1.3 time(forward)  ⇔  rate(d)/rate(f) ≥ 1/1.3
+    add(`${id} derivative within 1.3× of forward time (rate ratio, target ≥ 0.769)`, d / f, 1 / 1.3);
+    // fused vs two passes: (1/f + 1/d) / (1/fused) ≥ 1.6
+    add(`${id} fused vs two separate passes (speed-up)`, fused * (1 / f + 1 / d), 1.6);
+  }
+  for (const id of ['relu', 'leaky_relu']) {
+    const copy = find(rows, 'copy', 'forward', BIG, 'wasm-copy');
+    // time(relu) ≤ 1.25 time(copy)  ⇔  rate(relu)/rate(copy) ≥ 0.8
+    add(`${id} vs a copy of the same bytes (rate ratio, N=2^20, target ≥ 0.8)`, find(rows, id, 'forward', BIG, 'ours-simd-zerocopy') / copy, 0.8);
+  }
+  return out;
+}
+
+export function printGoals(verdicts, print) {
+  print('\nGoals (measured in this run):');
+  for (const v of verdicts) print(`  ${v.met ? 'met   ' : 'MISSED'} ${v.goal}: ${v.value} (target ${Number(v.target.toFixed(3))})`);
+}
