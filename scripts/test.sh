@@ -20,5 +20,5 @@ for dir in native wasm-simd wasm-baseline; do
   ctest --test-dir "build/$dir" --output-on-failure
 done
 
-echo "== Node tests (API on both builds, build contents, package, page)"
-node --test tests/node/*.test.mjs tests/browser/*.test.mjs
+echo "== Node tests (API on both builds, build contents, package, page, runtimes)"
+node --test tests/node/*.test.mjs tests/browser/*.test.mjs tests/runtimes/*.test.mjs
