@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from '../../scripts/chromium.mjs';
 import { SAMPLE_X } from './fixtures/compute.js';
 
 export { serve } from '../../scripts/serve.mjs';
@@ -29,19 +29,8 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const fixturesDir = fileURLToPath(new URL('./', import.meta.url));
 export const PACKAGE = 'activations-wasm';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
-
 /** Inputs used everywhere (defined next to the fixtures' browser code, which uses them too). */
-export { SAMPLE_X };
+export { SAMPLE_X, launchChromium };
 
 async function mustExist(file, hint) {
   try {
@@ -56,7 +45,7 @@ export async function checkPrerequisites({ browser = true } = {}) {
   for (const f of ['node.js', 'browser.js', 'activations-simd.wasm', 'activations-baseline.wasm']) {
     await mustExist(path.join(repoRoot, 'dist', f), 'run npm run build first');
   }
-  if (browser) await mustExist(CHROMIUM, 'install chromium (apt-get install -y chromium)');
+  if (browser) await mustExist(CHROMIUM_PATH, 'install chromium (apt-get install -y chromium)');
 }
 
 /** A fresh temporary folder; remove it with removeDir(). */
@@ -165,9 +154,7 @@ export function expectedSigmoid(act, x = SAMPLE_X) {
   };
 }
 
-export function launchChromium() {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-}
+
 
 /**
  * A browser context that records into `problems` every console error (pages and their
