@@ -113,7 +113,7 @@ std::vector<Activation> build_registry() {
       entry<fn::Mish, F64>({
           "mish", "Mish", {},
           R"(\operatorname{mish}(z) = z \tanh\bigl(\operatorname{softplus}(z)\bigr))",
-          R"(\operatorname{mish}'(z) = \tanh(\operatorname{sp} z) + z\,\operatorname{sech}^2(\operatorname{sp} z)\,\sigma(z))",
+          R"(\operatorname{mish}'(z) = \tanh\bigl(\operatorname{softplus} z\bigr) + z\,\operatorname{sech}^2\bigl(\operatorname{softplus} z\bigr)\,\sigma(z))",
           {kRounded, kRounded, kRounded}}),
       entry<fn::Softplus, F64>({
           "softplus", "Softplus",
