@@ -64,7 +64,7 @@ const TF_OPS = {
   selu: (tf) => (t) => tf.selu(t),
   softplus: (tf) => (t) => tf.softplus(t),
   log_sigmoid: (tf) => (t) => tf.logSigmoid(t),
-  identity: (tf) => (t) => tf.identity(t),
+  identity: (tf) => (t) => tf.clone(t), // TF.js's Identity kernel
 };
 
 // Median elements per second of call() over n elements: repetitions until a
