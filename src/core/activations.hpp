@@ -4,9 +4,9 @@
 // second(x, p) = g''(x); p.v holds the parameters in registry order. The
 // registry (registry.cpp) instantiates each order with float or double lanes
 // and states the accuracy that the tests (tests/cpp) measure against the
-// oracle. Formulas that may run with float lanes use only float literals that
-// are exact; the double-only ones (math::log1p, math::erfcx inside) use
-// double constants freely.
+// oracle. The piecewise-linear ones run in float lanes and use only float
+// literals that are exact; the others run in double lanes (math.hpp is
+// double-only) and use double constants freely.
 //
 // NaN in gives a NaN out (its sign and payload are not specified: a compiler
 // may lower a select to a min/max instruction that returns the default NaN).
@@ -87,20 +87,24 @@ struct Sigmoid {
   }
 };
 
-// tanh' = 1 − tanh² = 4s/(1+s)² with s = e^−2|x|: no cancellation, so it holds
-// where 1 − y² from a rounded y gives 0 (|x| ≥ 9.0109). The factor 4 is folded
-// into the exponential so a float subnormal tail (|x| > 43.7) rounds once.
-// tanh'' = −2·tanh·tanh'.
+// With u = e^2|x| − 1 (expm1, accurate near 0): tanh = sign(x)·u/(u + 2), and
+// tanh' = 1 − tanh² = 4s/(1+s)² with s = e^−2|x| = 1/(u + 1), i.e.
+// 4(u + 1)/(u + 2)²: no cancellation, so it holds where 1 − y² from a rounded
+// y gives 0 (|x| ≥ 9.0109), and g, g' share u (one exponential in the fused
+// pass). |x| is clamped at 60, where tanh' is far below float32's range.
+// tanh'' = −2·tanh·tanh'. Double lanes only (u reaches e^120).
 struct Tanh {
-  template <class V> static V value(V x, const Params&) { return math::tanh(x); }
+  template <class V> static V grown(V x) { return math::expm1(2.0 * min(abs(x), splat<V>(60.0))); }
+  template <class V> static V value(V x, const Params&) {
+    const V u = grown(x);
+    return keep_nan(x, copysign(u / (u + 2.0), x));
+  }
   template <class V> static V derivative(V x, const Params&) {
-    using Lane = LaneOf<V>;
-    const V four_s = math::exp_scaled(Lane(-2) * abs(x), 2);
-    const V d = Lane(1) + Lane(0.25f) * four_s;
-    return (four_s / d) / d;
+    const V u = grown(x), d = u + 2.0;
+    return keep_nan(x, 4.0 * (u + 1.0) / (d * d));
   }
   template <class V> static V second(V x, const Params& p) {
-    return LaneOf<V>(-2) * math::tanh(x) * derivative(x, p);
+    return -2.0 * value(x, p) * derivative(x, p);
   }
 };
 
@@ -165,6 +169,7 @@ template <class V> inline V exp_linear(V x, double scale, double alpha, double w
   const auto positive = x > 0.0;
   const V u = x / width;
   if (order == 0) return keep_nan(x, select(positive, scale * x, (scale * alpha) * math::expm1(u)));
+  // e^u itself: expm1(u) + 1 would lose the whole tail (u < −37) to rounding.
   const V e = math::exp(u);
   if (order == 1) return keep_nan(x, select(positive, splat<V>(scale), (scale * alpha / width) * e));
   return keep_nan(x, select(positive, splat<V>(0.0), (scale * alpha / (width * width)) * e));
@@ -203,7 +208,7 @@ struct Gelu {
   template <class V> struct Parts {
     V e, half_erfc;  // e^(−x²/2) and Φ(−|x|)
     explicit Parts(V x) : e(math::exp(-0.5 * (x * x))),
-                          half_erfc(0.5 * e * math::erfcx(abs(x) * math::f64::kSqrtHalf)) {}
+                          half_erfc(0.5 * e * math::erfcx(abs(x) * math::kSqrtHalf)) {}
     V cdf(V x) const { return select(x < 0.0, half_erfc, 1.0 - half_erfc); }
   };
   template <class V> static V value(V x, const Params&) {
