@@ -10,11 +10,15 @@ const disassemble = (file) =>
   execFileSync('wasm-objdump', ['-d', new URL(file, dist).pathname], { encoding: 'utf8', maxBuffer: 1 << 28 });
 const count = (text, pattern) => (text.match(pattern) ?? []).length;
 
-test('the SIMD build computes with f32x4 instructions', () => {
+test('the SIMD build computes with f32x4 and f64x2 instructions', () => {
   const code = disassemble('activations-simd.wasm');
-  const ops = count(code, /\bf32x4\./g);
-  assert.ok(ops >= 50, `only ${ops} f32x4 instructions`);
-  assert.ok(count(code, /\bf32x4\.div\b/g) > 0, 'sigmoid and tanh divide four lanes at a time');
+  const f32 = count(code, /\bf32x4\./g);
+  const f64 = count(code, /\bf64x2\./g);
+  // Piecewise-linear functions run four float lanes; the smooth ones two double lanes.
+  assert.ok(f32 >= 50, `only ${f32} f32x4 instructions`);
+  assert.ok(f64 >= 1000, `only ${f64} f64x2 instructions`);
+  assert.ok(count(code, /\bf64x2\.div\b/g) > 0, 'the smooth functions divide two double lanes at a time');
+  assert.ok(count(code, /\bf64x2\.promote_low_f32x4\b/g) > 0, 'float inputs are widened in vector registers');
 });
 
 test('the baseline build has no SIMD instruction at all', () => {
