@@ -1,6 +1,6 @@
 // npm run bench: ours vs plain JS vs TF.js-wasm vs the native ceiling, side by
 // side in one process. Prints a table and the goals of the speed issue (met or
-// missed, with the ratio), and writes bench-results/node.json.
+// missed, with the ratio), and writes bench-results/node.json and node.md.
 //   node scripts/bench.mjs [--quick] [--only id,id]
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { loadActivations } from '../dist/node.js';
 import { runSuite, SIZES } from './bench/suite.js';
-import { goals, printGoals, printTable } from './bench/report.js';
+import { goals, markdownSummary, printGoals, printTable } from './bench/report.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
@@ -64,4 +64,5 @@ const verdicts = goals(rows);
 printGoals(verdicts, console.log);
 await mkdir(`${root}bench-results`, { recursive: true });
 await writeFile(`${root}bench-results/node.json`, JSON.stringify({ machine, rows, goals: verdicts }, null, 1));
-console.log('\nwrote bench-results/node.json');
+await writeFile(`${root}bench-results/node.md`, markdownSummary(rows, verdicts, machine));
+console.log('\nwrote bench-results/node.json and node.md (the README summary)');

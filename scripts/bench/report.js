@@ -68,3 +68,25 @@ export function printGoals(verdicts, print) {
   print('\nGoals (measured in this run):');
   for (const v of verdicts) print(`  ${v.met ? 'met   ' : 'MISSED'} ${v.goal}: ${v.value} (target ${Number(v.target.toFixed(3))})`);
 }
+
+/** A Markdown summary for the README: key rows at two sizes, then every goal. */
+export function markdownSummary(rows, verdicts, machine) {
+  const out = [`Measured ${machine.date} on ${machine.cpu} (${machine.cores} cores), ${machine.runtime}; ${machine.tfjs}.`, ''];
+  out.push('| function | op | N | ours SIMD, zero-copy | ours SIMD, end to end | ours baseline | plain JS | TF.js wasm | native -O3 | end to end vs TF.js | vs plain JS |');
+  out.push('|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const id of ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'gelu', 'silu', 'mish']) {
+    for (const op of ['forward', 'derivative', 'fused', 'backward']) {
+      for (const n of [32768, 1 << 20]) {
+        const cells = VARIANTS.map((v) => fmt(find(rows, id, op, n, v)));
+        const e2e = find(rows, id, op, n, 'ours-simd-e2e');
+        if (e2e === undefined) continue;
+        out.push(`| ${id} | ${op} | ${n} | ${cells.join(' | ')} | ${ratio(e2e, find(rows, id, op, n, 'tfjs-wasm'))} | ${ratio(e2e, find(rows, id, op, n, 'plain-js'))} |`);
+      }
+    }
+  }
+  const copy = find(rows, 'copy', 'forward', 1 << 20, 'wasm-copy');
+  if (copy) out.push('', `A plain copy of the same bytes in wasm memory: ${fmt(copy)} elements/s at N = 2^20.`);
+  out.push('', 'Goals:', '');
+  for (const v of verdicts) out.push(`- ${v.met ? 'met' : '**missed**'}: ${v.goal}: ${v.value} (target ${Number(v.target.toFixed(3))})`);
+  return out.join('\n');
+}
