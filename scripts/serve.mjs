@@ -1,10 +1,10 @@
 // Static file server for the activations-wasm page (Node >= 20, no dependencies).
 //
 //   import { serve } from './scripts/serve.mjs';
-//   const { url, close } = await serve({ root: 'site', port: 0 });
+//   const { url, close } = await serve({ root: 'site', port: 0, csp: true });
 //
 // Run directly:  node scripts/serve.mjs [--port N] [--host H] [--root DIR]
-// (root defaults to <repo>/site).
+// (root defaults to <repo>/site; the page's Content-Security-Policy header is sent).
 
 import { createServer } from 'node:http';
 import { createReadStream, realpathSync } from 'node:fs';
@@ -40,6 +40,13 @@ const MIME = {
 
 const PORT_ATTEMPTS = 21; // the requested port and the next 20
 
+// The page's own policy (its <meta> tag) plus what only a header can say:
+// frame-ancestors (no framing). Sent with HTML when serve() is asked to (the
+// page's server does; other pages served by this module keep their own rules).
+export const PAGE_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 /** MIME type for a file name (application/octet-stream when unknown). */
 export function mimeType(file) {
   return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -74,7 +81,7 @@ function resolveInside(root, pathname) {
   return file;
 }
 
-function makeHandler(root) {
+function makeHandler(root, csp) {
   return async (req, res) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -110,11 +117,13 @@ function makeHandler(root) {
         sendText(req, res, 404, `Not found: ${pathname}`);
         return;
       }
+      const type = mimeType(file);
       res.writeHead(200, {
-        'Content-Type': mimeType(file),
+        'Content-Type': type,
         'Content-Length': info.size,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-cache',
+        ...(csp && type.startsWith('text/html') ? { 'Content-Security-Policy': csp, 'Referrer-Policy': 'no-referrer' } : {}),
       });
       if (req.method === 'HEAD') {
         res.end();
@@ -149,9 +158,10 @@ function listenOnce(server, port, host) {
 /**
  * Serve the static files under `root`.
  * If `port` is busy, the next ports (up to port + 20) are tried; port 0 picks any free port.
+ * `csp`: true sends PAGE_CSP with every HTML response, a string sends that policy.
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export async function serve({ root, port = 8080, host = '127.0.0.1' } = {}) {
+export async function serve({ root, port = 8080, host = '127.0.0.1', csp = false } = {}) {
   if (!root) throw new TypeError('serve: root is required');
   let absRoot = path.resolve(root);
   try {
@@ -159,7 +169,7 @@ export async function serve({ root, port = 8080, host = '127.0.0.1' } = {}) {
   } catch {
     // a missing root still serves (404s); keep the lexical path
   }
-  const server = createServer(makeHandler(absRoot));
+  const server = createServer(makeHandler(absRoot, csp === true ? PAGE_CSP : csp || null));
   const attempts = port === 0 ? 1 : PORT_ATTEMPTS;
   let lastError;
   for (let i = 0; i < attempts; i++) {
@@ -253,7 +263,7 @@ async function main() {
   }
   let server;
   try {
-    server = await serve({ root, port: opts.port ?? 8080, host: opts.host ?? '127.0.0.1' });
+    server = await serve({ root, port: opts.port ?? 8080, host: opts.host ?? '127.0.0.1', csp: true });
   } catch (err) {
     console.error(`serve.mjs: ${err.message}`);
     process.exit(1);

@@ -12,8 +12,8 @@
       'the address it prints.';
     box.hidden = false;
     if (status) status.hidden = true;
-    var controls = document.getElementById('controls');
-    if (controls) controls.hidden = true;
+    var parts = document.querySelectorAll('.workbench, #explain, #depth');
+    for (var i = 0; i < parts.length; i++) parts[i].hidden = true;
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
   else show();

@@ -1,343 +1,338 @@
-// Browser test of the static page in site/ (run: node --test tests/browser/).
+// Browser test of the page's catalogue, charts and explanations (run: node --test tests/browser/).
 //
-// Serves site/ with scripts/serve.mjs, drives headless Chromium (/usr/bin/chromium) with
-// playwright-core and checks that
 //   - the page loads with no console errors, page errors, CSP violations, failed requests or
-//     requests to any other origin;
-//   - for every function in the page's <select>, the data held by the uPlot chart equals,
-//     bit for bit as float32, what the module computes in Node (dist/node.js) for the same z;
-//   - changing leaky_relu's alpha and the z range replot with the module's values;
-//   - invalid input (alpha out of range, z min >= z max) shows a message and keeps the chart;
-//   - the page fits a 360 px wide viewport without horizontal scrolling;
-//   - a failing wasm download is reported in the page.
-// Screenshots go to test-output/ (page-default.png, page-360.png, page-dark.png).
-//
-// ACTIVATIONS_SITE=/some/dir serves another folder instead of <repo>/site.
+//     requests to any other origin (checked at the end);
+//   - the function menu is the registry grouped by family; for every function the data held by
+//     the uPlot chart (g, g′ and g″) equals, bit for bit as float32, what the module computes in
+//     Node for the same z, with one slider + number input per parameter bounded by the registry;
+//   - a parameter changed by number input or by slider replots with the module's values; out of
+//     range and hardtanh's min < max are refused visibly, keeping the chart;
+//   - the z range replots; min >= max is refused;
+//   - g, g′, g″ toggles; compare mode with four functions plots each one's module values;
+//   - shading: where |g′| < threshold and where g′ = 0, from the module's g′;
+//   - formulas (KaTeX with MathML), derivation steps, kinks, badges, seed notes where they apply;
+//   - the float32 pitfall panel: textbook value in float32, library value, true value.
+// Screenshots: test-output/page-default.png, page-compare.png.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
+import {
+  STEP_TIMEOUT,
+  assertGrid,
+  assertMatchesModule,
+  assertSameFloat32,
+  outDir,
+  plotted,
+  setNumber,
+  setUp,
+  waitForPlot,
+  webModule,
+} from './harness.mjs';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const siteRoot = path.resolve(process.env.ACTIVATIONS_SITE ?? path.join(repo, 'site'));
-const nodeEntry = path.join(repo, 'dist', 'node.js');
-const outDir = path.join(repo, 'test-output');
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
-const POINTS = 1001;
-const STEP_TIMEOUT = 10_000;
-
-let server;
-let browser;
-let context;
+let h;
 let page;
-let act; // the module in Node
-let origin;
-const problems = []; // everything that must not happen on the main page
-const foreignRequests = [];
-
-async function mustExist(file, hint) {
-  try {
-    await access(file);
-  } catch {
-    throw new Error(`${file} is missing - ${hint}`);
-  }
-}
-
-/** Record console errors, page errors, failed and foreign requests of a page into `sink`. */
-function watch(p, sink) {
-  p.on('console', (msg) => {
-    if (msg.type() === 'error') sink.push(`console error: ${msg.text()}`);
-  });
-  p.on('pageerror', (err) => sink.push(`page error: ${err.message}`));
-  p.on('requestfailed', (req) => sink.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
-  p.on('response', (res) => {
-    if (res.status() >= 400) sink.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
-}
-
-/** Collect CSP violations inside the page (installed before any page script runs). */
-function recordCspViolations() {
-  window.__cspViolations = [];
-  document.addEventListener('securitypolicyviolation', (e) => {
-    window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
-  });
-}
-
-async function plotted(p = page) {
-  return p.evaluate(() => window.activationsPage.plotted());
-}
-
-async function waitForPlot(predicate, arg, p = page) {
-  await p.waitForFunction(predicate, arg, { timeout: STEP_TIMEOUT });
-  return plotted(p);
-}
-
-function describeFloat(v) {
-  if (v === null) return 'null';
-  const bits = new Uint32Array(Float32Array.of(v).buffer)[0];
-  return `${Object.is(v, -0) ? '-0' : v} (0x${bits.toString(16).padStart(8, '0')})`;
-}
-
-/** Exact, bitwise float32 equality of the page's numbers (JSON doubles) with the module's output. */
-function assertSameFloat32(actual, expected, what) {
-  assert.equal(actual.length, expected.length, `${what}: length`);
-  for (let i = 0; i < actual.length; i++) {
-    const v = actual[i];
-    if (v === null) assert.fail(`${what}[${i}]: page plotted a gap (null), module gives ${describeFloat(expected[i])}`);
-    if (!(Number.isNaN(v) || Object.is(Math.fround(v), v))) {
-      assert.fail(`${what}[${i}] = ${v} is not a float32 value`);
-    }
-  }
-  const a = new Uint32Array(Float32Array.from(actual).buffer);
-  const e = new Uint32Array(Float32Array.from(expected).buffer);
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] !== e[i]) {
-      assert.fail(`${what}[${i}]: page ${describeFloat(actual[i])} != module ${describeFloat(expected[i])}`);
-    }
-  }
-}
-
-function assertGrid(z, lo, hi, what) {
-  assert.equal(z.length, POINTS, `${what}: ${POINTS} points`);
-  assert.equal(z[0], Math.fround(lo), `${what}: first z`);
-  assert.equal(z[POINTS - 1], Math.fround(hi), `${what}: last z`);
-  const tol = 2 ** -20 * Math.max(Math.abs(lo), Math.abs(hi));
-  for (let i = 0; i < POINTS; i++) {
-    const ideal = lo + ((hi - lo) * i) / (POINTS - 1);
-    if (Math.abs(z[i] - ideal) > tol) assert.fail(`${what}: z[${i}] = ${z[i]} is not evenly spaced (expected ~${ideal})`);
-    if (i > 0 && !(z[i] > z[i - 1])) assert.fail(`${what}: z not increasing at ${i}`);
-  }
-}
-
-/** The plotted g and g' must be exactly the module's values for the plotted z and params. */
-function assertMatchesModule(p, what) {
-  const fn = act.get(p.id, p.params);
-  const z = Float32Array.from(p.z);
-  assertSameFloat32(p.g, fn.forward(z), `${what}: g`);
-  assertSameFloat32(p.dg, fn.derivative(z), `${what}: g'`);
-}
-
-async function setNumber(locator, value) {
-  await locator.fill(String(value));
-  await locator.dispatchEvent('input');
-  await locator.dispatchEvent('change');
-}
+let act;
 
 before(async () => {
-  await mustExist(path.join(siteRoot, 'index.html'), 'run npm run build first');
-  await mustExist(path.join(siteRoot, 'pkg', 'browser.js'), 'run npm run build first');
-  await mustExist(nodeEntry, 'run npm run build first');
-  await mustExist(CHROMIUM, 'install chromium (apt-get install -y chromium)');
-  await mkdir(outDir, { recursive: true });
-
-  ({ loadActivations: act } = await import(pathToFileURL(nodeEntry).href));
-  act = await act();
-
-  server = await serve({ root: siteRoot, port: 0 });
-  origin = new URL(server.url).origin;
-
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  context = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: 'light' });
-  await context.addInitScript(recordCspViolations);
-  // Only our own origin may be contacted; anything else is recorded and blocked.
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin === origin || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
-    foreignRequests.push(url.href);
-    return route.abort('blockedbyclient');
-  });
-  page = await context.newPage();
-  watch(page, problems);
+  h = await setUp();
+  ({ page, act } = h);
+  await h.open();
 }, { timeout: 30_000 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await h?.tearDown();
 });
 
-test('page loads, draws the first function and renders its formulas', { timeout: 20_000 }, async () => {
-  await page.goto(server.url, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.activationsPage, null, { timeout: STEP_TIMEOUT });
-  await page.evaluate(() => window.activationsPage.ready);
-
-  // The select lists the registry, in registry order, labelled with the registry names.
-  const options = await page.$$eval('#fn option', (os) => os.map((o) => ({ id: o.value, label: o.textContent })));
-  assert.deepEqual(
-    options,
-    act.names.map((id) => ({ id, label: act.info(id).name })),
+test('loads, groups the catalogue by family and draws the default view', { timeout: 20_000 }, async () => {
+  const groups = await page.$$eval('#fn optgroup', (gs) =>
+    gs.map((g) => ({ family: g.label, options: [...g.querySelectorAll('option')].map((o) => [o.value, o.textContent]) })),
   );
-
-  const p = await plotted();
-  assert.equal(p.id, act.names[0]);
-  assertGrid(p.z, -6, 6, 'default range');
-  assertMatchesModule(p, `default ${p.id}`);
-
-  // Both formulas rendered by KaTeX (HTML + MathML), without parse errors.
-  for (const sel of ['#tex-value', '#tex-derivative']) {
-    assert.equal(await page.locator(`${sel} .katex`).count(), 1, `${sel} has KaTeX output`);
-    assert.equal(await page.locator(`${sel} math`).count(), 1, `${sel} has MathML`);
-    assert.equal(await page.locator(`${sel} .katex-error`).count(), 0, `${sel} has no KaTeX error`);
+  const expected = [];
+  for (const id of act.names) {
+    const info = act.info(id);
+    let group = expected.find((g) => g.family === info.family);
+    if (!group) expected.push((group = { family: info.family, options: [] }));
+    group.options.push([id, info.name]);
   }
-  // The chart is labelled for assistive technology and has a legend with both series.
-  const label = await page.locator('#chart [role="img"]').getAttribute('aria-label');
-  assert.match(label ?? '', /g\(z\).*g′\(z\)/s);
-  const legend = await page.locator('#chart .u-legend').innerText();
-  assert.match(legend, /g\(z\)/);
-  assert.match(legend, /g′\(z\)/);
-  assert.equal(await page.locator('#load-error').isVisible(), false);
+  assert.deepEqual(groups, expected, 'one optgroup per family, registry order inside');
+  assert.equal(groups.flatMap((g) => g.options).length, act.names.length, 'every catalogue function is offered');
 
+  const p = await plotted(page);
+  assert.equal(p.id, 'sigmoid');
+  assertGrid(p.z, -6, 6, 'default range');
+  assert.ok(p.g && p.dg && !p.d2g, 'g and g′ shown, g″ hidden by default');
+  assertMatchesModule(act, p, 'default view');
+
+  const label = await page.locator('#chart-figure').getAttribute('aria-labelledby');
+  assert.match(await page.locator(`#${label}`).innerText(), /Sigmoid/);
+  assert.match(await page.locator('#chart-desc').textContent(), /g′ \(dashed\)/);
+  assert.equal(await page.locator('#chart').getAttribute('role'), 'slider');
+  assert.equal(await page.locator('#load-error').isVisible(), false);
   await page.screenshot({ path: path.join(outDir, 'page-default.png'), fullPage: true });
 });
 
-test('every function plots exactly the module values with its default parameters', { timeout: 30_000 }, async () => {
-  const ids = await page.$$eval('#fn option', (os) => os.map((o) => o.value));
-  for (const id of ids) {
+test('every function plots exactly the module values (g, g′, g″) with its default parameters', { timeout: 40_000 }, async () => {
+  await page.check('#show-d2');
+  await waitForPlot(page, () => window.activationsPage.plotted()?.d2g !== null);
+  for (const id of act.names) {
     await page.selectOption('#fn', id);
-    const p = await waitForPlot((want) => window.activationsPage.plotted()?.id === want, id);
-    const defaults = Object.fromEntries(act.info(id).params.map((q) => [q.name, q.default]));
+    const p = await waitForPlot(page, (want) => window.activationsPage.plotted()?.id === want, id);
+    const info = act.info(id);
+    const defaults = Object.fromEntries(info.params.map((q) => [q.name, q.default]));
     assert.deepEqual(p.params, defaults, `${id}: plotted with the registry defaults`);
     assertGrid(p.z, -6, 6, id);
-    assertMatchesModule(p, id);
-    // One control pair per parameter, and formulas without KaTeX errors.
-    assert.equal(await page.locator('#param-list input[type="number"]').count(), act.info(id).params.length);
-    assert.equal(await page.locator('#param-list input[type="range"]').count(), act.info(id).params.length);
-    assert.equal(await page.locator('.formulas .katex-error').count(), 0, `${id}: KaTeX errors`);
+    assert.ok(p.g && p.dg && p.d2g, `${id}: all three curves plotted`);
+    assertMatchesModule(act, p, id);
+    // One slider + number input per parameter, bounded by the registry's range.
+    const controls = await page.$$eval('#param-list input[type="number"]', (ns) =>
+      ns.map((n) => ({ name: n.dataset.param, min: Number(n.min), max: Number(n.max), value: Number(n.value) })),
+    );
+    assert.deepEqual(
+      controls,
+      info.params.map((q) => ({ name: q.name, min: q.min, max: q.max, value: q.default })),
+      `${id}: number inputs`,
+    );
+    const sliders = await page.$$eval('#param-list input[type="range"]', (ns) =>
+      ns.map((n) => ({ name: n.dataset.paramRange, min: Number(n.min), max: Number(n.max), log: n.dataset.scale === 'log' })),
+    );
+    assert.equal(sliders.length, info.params.length, `${id}: sliders`);
+    for (const [i, q] of info.params.entries()) {
+      const s = sliders[i];
+      const [lo, hi] = s.log ? [10 ** s.min, 10 ** s.max] : [s.min, s.max];
+      assert.ok(Math.abs(lo - q.min) < 1e-9 * Math.max(1, Math.abs(q.min)) && Math.abs(hi - q.max) < 1e-9 * Math.max(1, Math.abs(q.max)), `${id}.${q.name}: slider spans the registry range`);
+    }
+    assert.equal(await page.locator('#explain .katex-error').count(), 0, `${id}: KaTeX errors`);
+    assert.match(await page.locator('#explain-name').innerText(), new RegExp(info.name.replace(/[()]/g, '\\$&')));
   }
+  await page.uncheck('#show-d2');
 });
 
-test("changing leaky_relu's alpha replots with the module's values for that alpha", { timeout: 20_000 }, async () => {
+test("parameters: number input and slider replot with the module's values; bad values are refused", { timeout: 20_000 }, async () => {
   await page.selectOption('#fn', 'leaky_relu');
-  await waitForPlot(() => window.activationsPage.plotted()?.id === 'leaky_relu');
+  await waitForPlot(page, () => window.activationsPage.plotted()?.id === 'leaky_relu');
   const alpha = page.locator('#param-list input[type="number"][data-param="alpha"]');
   await setNumber(alpha, 0.2);
-  const p = await waitForPlot(() => window.activationsPage.plotted()?.params.alpha === 0.2);
-  assert.equal(p.id, 'leaky_relu');
-  assertMatchesModule(p, 'leaky_relu alpha=0.2');
-  const expected = act.get('leaky_relu', { alpha: 0.2 });
-  assertSameFloat32(p.g, expected.forward(Float32Array.from(p.z)), 'leaky_relu alpha=0.2 g (explicit)');
+  let p = await waitForPlot(page, () => window.activationsPage.plotted()?.params.alpha === 0.2);
+  assertMatchesModule(act, p, 'leaky_relu alpha=0.2');
+  assertSameFloat32(p.g, act.get('leaky_relu', { alpha: 0.2 }).forward(Float32Array.from(p.z)), 'leaky_relu alpha=0.2 g (explicit)');
   assert.equal(await page.locator('#param-list input[type="range"][data-param-range="alpha"]').inputValue(), '0.2');
 
-  // Out of range: a visible message, the chart keeps alpha = 0.2, nothing crashes.
+  // The slider moves the parameter too.
+  const slider = page.locator('#param-list input[type="range"][data-param-range="alpha"]');
+  await slider.fill('0.35');
+  p = await waitForPlot(page, () => window.activationsPage.plotted()?.params.alpha === 0.35);
+  assertMatchesModule(act, p, 'leaky_relu alpha=0.35 from the slider');
+  assert.equal(await alpha.inputValue(), '0.35');
+
+  // Out of range: a visible message, the chart keeps alpha = 0.35.
   await setNumber(alpha, 1.5);
   const err = page.locator('#param-list .error:not([hidden])');
   await err.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
-  assert.match(await err.innerText(), /at most/);
-  assert.equal((await plotted()).params.alpha, 0.2);
-
+  assert.match(await err.innerText(), /at most 1/);
+  assert.equal((await plotted(page)).params.alpha, 0.35);
   await setNumber(alpha, 0.2);
   await err.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
+
+  // A log-scale slider (softplus beta 0.01 … 100) reaches 10 and replots.
+  await page.selectOption('#fn', 'softplus');
+  await waitForPlot(page, () => window.activationsPage.plotted()?.id === 'softplus');
+  assert.equal(await page.locator('[data-param-range="beta"]').getAttribute('data-scale'), 'log');
+  await page.locator('[data-param-range="beta"]').fill('1');
+  p = await waitForPlot(page, () => window.activationsPage.plotted()?.params.beta === 10);
+  assertMatchesModule(act, p, 'softplus beta=10');
+
+  // hardtanh: the module refuses min >= max; the page says so and keeps the chart.
+  await page.selectOption('#fn', 'hardtanh');
+  await waitForPlot(page, () => window.activationsPage.plotted()?.id === 'hardtanh');
+  await setNumber(page.locator('[data-param="min"]'), 2);
+  const computeError = page.locator('#compute-error');
+  await computeError.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  assert.match(await computeError.innerText(), /min/);
+  assert.equal((await plotted(page)).params.min, -1);
+  await setNumber(page.locator('[data-param="min"]'), -2);
+  p = await waitForPlot(page, () => window.activationsPage.plotted()?.params.min === -2);
+  assert.equal(await computeError.isVisible(), false);
+  assertMatchesModule(act, p, 'hardtanh min=-2');
 });
 
-test('changing the z range replots over that range; min >= max is rejected visibly', { timeout: 20_000 }, async () => {
+test('the z range replots; min >= max is refused visibly', { timeout: 20_000 }, async () => {
+  await page.selectOption('#fn', 'tanh');
   await setNumber(page.locator('#z-min'), -3);
   await setNumber(page.locator('#z-max'), 3);
-  let p = await waitForPlot(() => {
+  let p = await waitForPlot(page, () => {
     const q = window.activationsPage.plotted();
-    return q.z[0] === -3 && q.z[q.z.length - 1] === 3;
+    return q.id === 'tanh' && q.z[0] === -3 && q.z[q.z.length - 1] === 3;
   });
   assertGrid(p.z, -3, 3, 'range -3..3');
-  assertMatchesModule(p, `${p.id} on -3..3`);
-  const xScale = await page.evaluate(() => {
-    const d = window.activationsPage.plotted();
-    return [d.z[0], d.z[d.z.length - 1]];
-  });
-  assert.deepEqual(xScale, [-3, 3]);
+  assertMatchesModule(act, p, 'tanh on -3..3');
 
-  // Another function on the new range.
-  await page.selectOption('#fn', act.names[0]);
-  p = await waitForPlot((want) => window.activationsPage.plotted()?.id === want, act.names[0]);
-  assertGrid(p.z, -3, 3, `${p.id} on -3..3`);
-  assertMatchesModule(p, `${p.id} on -3..3`);
-
-  // z min >= z max: message shown, chart unchanged.
   await setNumber(page.locator('#z-min'), 5);
   const rangeError = page.locator('#range-error');
   await rangeError.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
   assert.match(await rangeError.innerText(), /less than/);
   assert.equal(await page.locator('#z-min').getAttribute('aria-invalid'), 'true');
-  p = await plotted();
+  p = await plotted(page);
   assert.equal(p.z[0], -3);
-  assert.equal(p.z[POINTS - 1], 3);
 
-  await setNumber(page.locator('#z-min'), -6);
-  await setNumber(page.locator('#z-max'), 6);
+  await page.click('#range-reset');
   await rangeError.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
-  p = await waitForPlot(() => window.activationsPage.plotted().z[0] === -6);
-  assertGrid(p.z, -6, 6, 'range restored');
+  p = await waitForPlot(page, () => window.activationsPage.plotted().z[0] === -6);
+  assertGrid(p.z, -6, 6, 'range reset');
 });
 
-test('fits a 360 px wide screen without horizontal scrolling; dark scheme', { timeout: 20_000 }, async () => {
-  await page.setViewportSize({ width: 360, height: 780 });
-  await page.waitForFunction(
-    () => {
-      const root = document.querySelector('#chart .uplot');
-      return root && root.getBoundingClientRect().right <= document.documentElement.clientWidth;
-    },
-    null,
-    { timeout: STEP_TIMEOUT },
-  );
-  const overflow = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-    wide: [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
-      .filter((e) => !e.closest('.tex')) // formulas scroll inside their own box
-      .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`),
-  }));
-  assert.ok(overflow.scrollWidth <= overflow.clientWidth, `horizontal overflow at 360 px: ${JSON.stringify(overflow)}`);
-  assert.deepEqual(overflow.wide, [], 'elements wider than the viewport');
-  await page.evaluate(() => document.activeElement?.blur());
-  await page.screenshot({ path: path.join(outDir, 'page-360.png'), fullPage: true });
-
-  await page.setViewportSize({ width: 1100, height: 900 });
+test("compare mode overlays four functions, each with its module values; toggles hide curves", { timeout: 20_000 }, async () => {
+  await page.selectOption('#fn', 'sigmoid');
+  for (let i = 0; i < 3; i++) await page.click('#add-slot');
+  await waitForPlot(page, () => window.activationsPage.plotted()?.series.length === 4);
+  assert.equal(await page.locator('#add-slot').isDisabled(), true, 'at most four functions');
+  // The last added slot is being edited: make it Leaky ReLU with alpha 0.1.
   await page.selectOption('#fn', 'leaky_relu');
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.waitForFunction(() => getComputedStyle(document.body).backgroundColor !== 'rgb(255, 255, 255)');
-  const p = await plotted();
-  assertMatchesModule(p, 'after theme change');
-  await page.screenshot({ path: path.join(outDir, 'page-dark.png'), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'light' });
+  await setNumber(page.locator('[data-param="alpha"]'), 0.1);
+  await page.check('#show-d2');
+  let p = await waitForPlot(page, () => {
+    const q = window.activationsPage.plotted();
+    return q.series[3].id === 'leaky_relu' && q.series[3].params.alpha === 0.1 && q.d2g;
+  });
+  assert.deepEqual(p.series.map((s) => s.id), ['sigmoid', 'relu', 'tanh', 'leaky_relu']);
+  assertMatchesModule(act, p, 'compare');
+  const legend = await page.locator('#legend').innerText();
+  for (const name of ['Sigmoid', 'ReLU', 'Tanh', 'Leaky ReLU (α = 0.1)', 'g(z) (solid)', 'g′(z) (dashed)', 'g″(z) (dotted)']) {
+    assert.ok(legend.includes(name), `legend names ${name}: ${legend}`);
+  }
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.screenshot({ path: path.join(outDir, 'page-compare.png'), fullPage: true });
+
+  await page.uncheck('#show-g');
+  p = await waitForPlot(page, () => window.activationsPage.plotted().g === null);
+  assert.ok(p.series.every((s) => s.g === null && s.dg && s.d2g), 'g hidden for every function');
+  assertMatchesModule(act, p, 'compare without g');
+  await page.check('#show-g');
+  await page.uncheck('#show-d2');
+
+  // Editing another slot: its parameters appear; removing slots goes back to one function.
+  await page.check('#slot-1');
+  assert.equal(await page.locator('#fn').inputValue(), 'relu');
+  for (let i = 3; i >= 1; i--) await page.click(`#slots li:nth-child(${i + 1}) button`);
+  p = await waitForPlot(page, () => window.activationsPage.plotted().series.length === 1);
+  assert.equal(p.id, 'sigmoid');
+});
+
+test('shading marks |g′| < threshold and g′ = 0 from the module\'s g′', { timeout: 20_000 }, async () => {
+  const check = async (id, eps) => {
+    const bands = await page.evaluate(() => window.activationsPage.bands());
+    const p = await plotted(page);
+    const d1 = act.get(id, p.params).derivative(Float32Array.from(p.z));
+    // Every grid point is inside exactly the band its g′ calls for.
+    const inside = (list, z) => list.some(([a, b]) => z >= a && z <= b);
+    for (let i = 0; i < p.z.length; i++) {
+      const z = p.z[i];
+      assert.equal(inside(bands.dead, z), d1[i] === 0, `${id}: dead band at z = ${z} (g′ = ${d1[i]})`);
+      assert.equal(inside(bands.small, z), d1[i] !== 0 && Math.abs(d1[i]) < eps, `${id}: small band at z = ${z} (g′ = ${d1[i]})`);
+    }
+    return bands;
+  };
+  await page.selectOption('#fn', 'relu');
+  await waitForPlot(page, () => window.activationsPage.plotted()?.id === 'relu');
+  let bands = await check('relu', 0.01);
+  assert.deepEqual(bands.dead.length, 1);
+  assert.equal(bands.dead[0][0], -6);
+  // ReLU's dead-neuron note sits by the chart; the legend names the dead zone.
+  assert.match(await page.locator('#chart-notes').innerText(), /Dead neurons/);
+  assert.match(await page.locator('#legend').innerText(), /dead zone/);
+
+  await page.selectOption('#fn', 'sigmoid');
+  await waitForPlot(page, () => window.activationsPage.plotted()?.id === 'sigmoid');
+  bands = await check('sigmoid', 0.01);
+  assert.equal(bands.small.length, 2, 'both sigmoid tails');
+  await setNumber(page.locator('#eps'), 0.1);
+  await page.waitForFunction(() => window.activationsPage.bands().small[0][1] > -3);
+  await check('sigmoid', 0.1);
+  await setNumber(page.locator('#eps'), 0.01);
+
+  await page.selectOption('#fn', 'leaky_relu');
+  await waitForPlot(page, () => window.activationsPage.plotted()?.id === 'leaky_relu');
+  bands = await check('leaky_relu', 0.01);
+  assert.equal(bands.dead.length, 0, 'Leaky ReLU has no dead zone');
+  assert.match(await page.locator('#chart-notes').innerText(), /fix for dead neurons/);
+
+  await page.uncheck('#shade');
+  await page.waitForFunction(() => window.activationsPage.bands() === null);
+  await page.check('#shade');
+});
+
+test('explanation: KaTeX formulas with MathML, derivation steps, kinks, badges, seed notes', { timeout: 20_000 }, async () => {
+  for (const id of ['sigmoid', 'relu', 'hardswish']) {
+    await page.selectOption('#fn', id);
+    await waitForPlot(page, (want) => window.activationsPage.plotted()?.id === want, id);
+    const info = act.info(id);
+    for (const sel of ['#tex-value', '#tex-derivative', '#tex-second']) {
+      assert.equal(await page.locator(`${sel} .katex`).count(), 1, `${id} ${sel}: KaTeX output`);
+      assert.equal(await page.locator(`${sel} math`).count(), 1, `${id} ${sel}: MathML kept for screen readers`);
+    }
+    assert.equal(await page.locator('#derivation > li').count(), info.derivation.length, `${id}: g′ steps`);
+    assert.equal(await page.locator('#derivation2 > li').count(), info.secondDerivation.length, `${id}: g″ steps`);
+    assert.equal(await page.locator('#derivation > li .katex-display math').count(), info.derivation.length);
+    const badges = await page.locator('#badges').innerText();
+    for (const label of ['Range', 'Monotonic', 'Smoothness', 'Zero-centred', 'Saturating', 'Dead zone']) assert.match(badges, new RegExp(label));
+    assert.ok((await page.locator('#kinks').innerText()).length > 5, `${id}: kinks`);
+    assert.equal(await page.locator('#explain .katex-error').count(), 0);
+  }
+  // Seed notes where they apply: σ′ ≤ 1/4 by the derivative, the depth bound in the depth view.
+  await page.selectOption('#fn', 'sigmoid');
+  await waitForPlot(page, () => window.activationsPage.plotted()?.id === 'sigmoid');
+  assert.match(await page.locator('#derivative-note').innerText(), /at most|≤|g\(z\)/);
+  assert.equal(await page.locator('#derivative-note math').count() > 0, true);
+  await page.waitForFunction(() => document.querySelector('#depth-notes [data-note="sigmoid"]'));
+  assert.match(await page.locator('#depth-notes').innerText(), /vanishing-gradient/);
+});
+
+test('float32 pitfall panel: textbook formula in float32 vs library vs true value', { timeout: 20_000 }, async () => {
+  await page.selectOption('#fn', 'sigmoid');
+  await waitForPlot(page, () => window.activationsPage.plotted()?.id === 'sigmoid');
+  assert.equal(await page.locator('#pitfall').isVisible(), true);
+  await page.click('#pitfall-tries button[data-try="18"]');
+  await page.waitForFunction(() => window.activationsPage.pitfall()?.z === 18);
+  let r = await page.evaluate(() => window.activationsPage.pitfall());
+  const f = Math.fround;
+  const at = act.get('sigmoid').at(18);
+  assert.equal(r.library, at.derivative, 'library value is the module value');
+  assert.equal(r.textbook, f(at.value * f(1 - at.value)), 'textbook y(1−y) in float32');
+  assert.equal(r.textbook, 0, 'σ(18) rounds to 1, so y(1−y) is 0');
+  const s = Math.exp(-18);
+  assert.equal(r.exact, s / (1 + s) ** 2);
+  assert.ok(Math.abs(r.library - r.exact) / r.exact < 1e-6, 'library is accurate');
+  assert.match(await page.locator('#pitfall-textbook-err').innerText(), /100% off/);
+
+  await page.selectOption('#fn', 'tanh');
+  await waitForPlot(page, () => window.activationsPage.plotted()?.id === 'tanh');
+  await page.click('#pitfall-tries button[data-try="9.5"]');
+  await page.waitForFunction(() => window.activationsPage.pitfall()?.id === 'tanh' && window.activationsPage.pitfall()?.z === 9.5);
+  r = await page.evaluate(() => window.activationsPage.pitfall());
+  const t = act.get('tanh').at(9.5);
+  assert.equal(r.textbook, f(1 - f(t.value * t.value)));
+  assert.equal(r.library, t.derivative);
+
+  // No textbook form for ReLU: the panel is hidden.
+  await page.selectOption('#fn', 'relu');
+  await waitForPlot(page, () => window.activationsPage.plotted()?.id === 'relu');
+  assert.equal(await page.locator('#pitfall').isVisible(), false);
+  await page.selectOption('#fn', 'sigmoid');
+});
+
+test("the page's own TeX (seed notes, float32 pitfall panel) renders in KaTeX, strictly", async () => {
+  const { default: katex } = await import('katex');
+  const { SEED_NOTES } = await webModule('notes.js');
+  const { PITFALLS } = await webModule('pitfall.js');
+  const inline = (text) => [...String(text).matchAll(/\$([^$]+)\$/g)].map((m) => m[1]);
+  const texts = [...Object.values(SEED_NOTES).flatMap((n) => Object.values(n)), ...Object.values(PITFALLS).map((p) => p.why)];
+  const formulas = [...texts.flatMap(inline), ...Object.values(PITFALLS).flatMap((p) => [p.label, p.textbookTex, p.trueTex])];
+  for (const text of texts) assert.equal((text.match(/\$/g) ?? []).length % 2, 0, `unpaired $ in ${text}`);
+  for (const tex of formulas) assert.doesNotThrow(() => katex.renderToString(tex, { throwOnError: true, strict: 'error' }), tex);
+  assert.ok(formulas.length > 20);
 });
 
 test('no console errors, page errors, CSP violations, failed or foreign requests', async () => {
-  const cspViolations = await page.evaluate(() => window.__cspViolations);
-  assert.deepEqual(
-    { cspViolations, foreignRequests, problems },
-    { cspViolations: [], foreignRequests: [], problems: [] },
-  );
+  await h.assertClean();
 });
 
-test('a wasm download failure is shown in the page', { timeout: 20_000 }, async () => {
-  const p = await context.newPage();
-  const expectedProblems = [];
-  watch(p, expectedProblems);
-  await p.route('**/pkg/*.wasm', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' }));
-  await p.goto(server.url, { waitUntil: 'load' });
-  await p.waitForFunction(() => window.activationsPage, null, { timeout: STEP_TIMEOUT });
-  const outcome = await p.evaluate(() =>
-    window.activationsPage.ready.then(
-      () => 'resolved',
-      (e) => `rejected: ${e?.message ?? e}`,
-    ),
-  );
-  assert.match(outcome, /^rejected/);
-  const box = p.locator('#load-error');
-  await box.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
-  assert.match(await box.innerText(), /WebAssembly/);
-  await p.close();
-});

@@ -1,0 +1,308 @@
+// The main chart: uPlot drawing g, g′, g″ of up to four functions, with the
+// saturation / dead-zone shading, the cursor and its tangent line drawn in
+// uPlot's hooks. It draws what it is given; app.js owns the state.
+
+import { ORDER_STYLE, readPalette, seriesStyle } from './palette.js';
+import { fmt } from './util.js';
+
+function chartSize(container) {
+  const width = Math.max(240, Math.floor(container.clientWidth));
+  const height = Math.round(Math.min(460, Math.max(250, width * 0.6)));
+  return { width, height };
+}
+
+function hatchPattern(ctx, color, cross, ratio) {
+  const size = Math.round(8 * ratio);
+  const c = document.createElement('canvas');
+  c.width = size;
+  c.height = size;
+  const p = c.getContext('2d');
+  p.strokeStyle = color;
+  p.lineWidth = Math.max(1, ratio);
+  p.beginPath();
+  p.moveTo(0, size);
+  p.lineTo(size, 0);
+  if (cross) {
+    p.moveTo(0, 0);
+    p.lineTo(size, size);
+  }
+  p.stroke();
+  return ctx.createPattern(c, 'repeat');
+}
+
+/** Tick labels need room: measure the longest one. */
+function yAxisSize(u, values, axisIdx, cycleNum) {
+  const axis = u.axes[axisIdx];
+  if (cycleNum > 1) return axis._size;
+  let size = (axis.ticks?.size ?? 10) + (axis.gap ?? 5) + 4;
+  const longest = (values ?? []).reduce((a, v) => (String(v).length > a.length ? String(v) : a), '');
+  if (longest) {
+    u.ctx.font = axis.font[0];
+    size += u.ctx.measureText(longest).width / (devicePixelRatio || 1);
+  }
+  return Math.ceil(size);
+}
+
+/**
+ * uPlot steps its ticks by repeated addition, so the tick at 0 of a ±1e30 axis
+ * comes out as 7e13: anything that small next to the tick spacing is 0.
+ */
+function tickLabels(self, ticks) {
+  const spacing = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : 1;
+  return ticks.map((t) => fmt(Math.abs(t) < spacing * 1e-9 ? 0 : t, 4));
+}
+
+export function createMainChart(container, { uPlot, onCursorIndex, onSelectRange, onWheelZoom }) {
+  let u = null;
+  let layoutKey = '';
+  let view = null;
+  let palette = null;
+  let patterns = null;
+  const drawListeners = new Set();
+
+  function seriesOf(v) {
+    const out = [];
+    v.slots.forEach((slot, i) => {
+      for (const order of ['g', 'd1', 'd2']) {
+        if (v.show[order]) out.push({ slot: i, order });
+      }
+    });
+    return out;
+  }
+
+  function dataOf(v) {
+    return [v.z, ...seriesOf(v).map(({ slot, order }) => v.slots[slot].plotted[order])];
+  }
+
+  function drawBands(self) {
+    const b = view?.bands;
+    if (!b) return;
+    const { ctx } = self;
+    const { top, height } = self.bbox;
+    const xs = self.scales.x;
+    const paint = (list, fill, pattern) => {
+      for (const [lo, hi] of list) {
+        const a = Math.max(lo, xs.min);
+        const c = Math.min(hi, xs.max);
+        if (!(c >= a)) continue;
+        const x0 = self.valToPos(a, 'x', true);
+        const x1 = Math.max(self.valToPos(c, 'x', true), x0 + 1);
+        ctx.fillStyle = fill;
+        ctx.fillRect(x0, top, x1 - x0, height);
+        ctx.fillStyle = pattern;
+        ctx.fillRect(x0, top, x1 - x0, height);
+      }
+    };
+    ctx.save();
+    paint(b.small, palette.shadeSmall, patterns.small);
+    paint(b.dead, palette.shadeDead, patterns.dead);
+    ctx.restore();
+  }
+
+  function drawZeroLines(self) {
+    const { ctx } = self;
+    const { left, top, width, height } = self.bbox;
+    ctx.save();
+    ctx.strokeStyle = palette.zero;
+    ctx.lineWidth = Math.max(1, Math.round(devicePixelRatio || 1));
+    ctx.beginPath();
+    const xs = self.scales.x;
+    if (xs.min < 0 && xs.max > 0) {
+      const x = Math.round(self.valToPos(0, 'x', true)) + 0.5;
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, top + height);
+    }
+    const ys = self.scales.y;
+    if (ys.min < 0 && ys.max > 0) {
+      const y = Math.round(self.valToPos(0, 'y', true)) + 0.5;
+      ctx.moveTo(left, y);
+      ctx.lineTo(left + width, y);
+    }
+    ctx.stroke();
+    ctx.restore();
+  }
+
+  function drawCursor(self) {
+    const c = view?.cursor;
+    if (!c || !Number.isFinite(c.z)) return;
+    const xs = self.scales.x;
+    if (c.z < xs.min || c.z > xs.max) return;
+    const { ctx } = self;
+    const { left, top, width, height } = self.bbox;
+    const ratio = devicePixelRatio || 1;
+    const x = self.valToPos(c.z, 'x', true);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(left, top, width, height);
+    ctx.clip();
+
+    // Dotted, so that it is not mistaken for the solid z = 0 axis line.
+    ctx.strokeStyle = palette.muted;
+    ctx.lineWidth = 1.25 * ratio;
+    ctx.setLineDash([2 * ratio, 3 * ratio]);
+    ctx.beginPath();
+    ctx.moveTo(Math.round(x) + 0.5, top);
+    ctx.lineTo(Math.round(x) + 0.5, top + height);
+    ctx.stroke();
+
+    const t = c.tangent;
+    if (t && view.show.g && Number.isFinite(t.g) && Number.isFinite(t.d1)) {
+      const y = (zz) => self.valToPos(t.g + t.d1 * (zz - c.z), 'y', true);
+      ctx.strokeStyle = palette.tangent;
+      ctx.lineWidth = 1.5 * ratio;
+      ctx.setLineDash([6 * ratio, 3 * ratio, 1.5 * ratio, 3 * ratio]);
+      ctx.beginPath();
+      ctx.moveTo(self.valToPos(xs.min, 'x', true), y(xs.min));
+      ctx.lineTo(self.valToPos(xs.max, 'x', true), y(xs.max));
+      ctx.stroke();
+    }
+
+    ctx.setLineDash([]);
+    for (const { slot, order } of seriesOf(view)) {
+      const v = c.points[slot]?.[order];
+      if (!Number.isFinite(v)) continue;
+      const style = seriesStyle(palette, slot, order, view.slots.length);
+      ctx.beginPath();
+      ctx.arc(x, self.valToPos(v, 'y', true), 4 * ratio, 0, 2 * Math.PI);
+      ctx.fillStyle = palette.bg;
+      ctx.fill();
+      ctx.lineWidth = 2 * ratio;
+      ctx.strokeStyle = style.stroke;
+      ctx.stroke();
+    }
+    ctx.restore();
+  }
+
+  function onSelect(self) {
+    const { left, width } = self.select;
+    self.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+    if (width < 4) return;
+    onSelectRange(self.posToVal(left, 'x'), self.posToVal(left + width, 'x'));
+  }
+
+  function build(v) {
+    palette = readPalette();
+    const axisCommon = {
+      stroke: palette.axis,
+      font: `12px ${palette.font}`,
+      labelFont: `600 13px ${palette.font}`,
+      grid: { stroke: palette.grid, width: 1 },
+      ticks: { stroke: palette.grid, width: 1, size: 6 },
+    };
+    const series = seriesOf(v).map(({ slot, order }) => {
+      const s = seriesStyle(palette, slot, order, v.slots.length);
+      return { label: `${slot}:${order}`, stroke: s.stroke, width: s.width, dash: s.dash, cap: s.cap, points: { show: false } };
+    });
+    const yLabel = ['g', 'd1', 'd2'].filter((o) => v.show[o]).map((o) => ORDER_STYLE[o].long).join(', ') || 'nothing shown';
+    const opts = {
+      ...chartSize(container),
+      pxAlign: 0,
+      legend: { show: false },
+      scales: { x: { time: false, range: (self, min, max) => [min, max] } },
+      axes: [
+        { ...axisCommon, label: 'z', labelSize: 22, values: tickLabels },
+        { ...axisCommon, label: yLabel, labelSize: 22, size: yAxisSize, values: tickLabels },
+      ],
+      series: [{ label: 'z' }, ...series],
+      cursor: {
+        x: false,
+        y: false,
+        points: { show: false },
+        drag: { x: true, y: false, setScale: false },
+      },
+      hooks: {
+        drawClear: [drawBands],
+        drawAxes: [drawZeroLines],
+        draw: [
+          (self) => {
+            drawCursor(self);
+            for (const cb of drawListeners) cb(self);
+          },
+        ],
+        setSelect: [onSelect],
+      },
+    };
+    u?.destroy();
+    u = new uPlot(opts, dataOf(v), container);
+    const ratio = devicePixelRatio || 1;
+    patterns = {
+      small: hatchPattern(u.ctx, palette.hatch, false, ratio),
+      dead: hatchPattern(u.ctx, palette.hatch, true, ratio),
+    };
+    bindPointer(u);
+  }
+
+  function indexAt(self, clientX) {
+    const rect = self.over.getBoundingClientRect();
+    const left = Math.min(Math.max(clientX - rect.left, 0), rect.width);
+    return self.posToIdx(left);
+  }
+
+  function bindPointer(self) {
+    const over = self.over;
+    // Mouse and pen move the cursor by hovering; touch by pressing and sliding
+    // sideways (CSS touch-action: pan-y leaves vertical swipes to scrolling).
+    over.addEventListener('pointermove', (e) => {
+      if (e.pointerType === 'touch' && e.buttons === 0) return;
+      onCursorIndex(indexAt(self, e.clientX), 'pointer');
+    });
+    over.addEventListener('pointerdown', (e) => {
+      if (e.pointerType === 'touch') onCursorIndex(indexAt(self, e.clientX), 'pointer');
+    });
+    over.addEventListener(
+      'wheel',
+      (e) => {
+        if (!(e.ctrlKey || e.metaKey)) return; // plain wheel scrolls the page
+        e.preventDefault();
+        const rect = over.getBoundingClientRect();
+        const zc = self.posToVal(e.clientX - rect.left, 'x');
+        onWheelZoom(e.deltaY > 0 ? 1.25 : 0.8, zc);
+      },
+      { passive: false },
+    );
+  }
+
+  return {
+    /** Draw a new view: new data, or a new layout (rebuilds the uPlot instance). */
+    render(v) {
+      view = v;
+      const key = `${v.slots.length}|${v.show.g}${v.show.d1}${v.show.d2}|${v.theme}`;
+      if (!u || key !== layoutKey) {
+        layoutKey = key;
+        build(v);
+      } else {
+        u.setData(dataOf(v), true);
+      }
+    },
+    /** Cursor or shading changed, data did not: repaint from uPlot's cached paths. */
+    redraw(v) {
+      view = v;
+      u?.redraw(false, false);
+    },
+    resize() {
+      if (u) u.setSize(chartSize(container));
+    },
+    get uplot() {
+      return u;
+    },
+    get canvas() {
+      return u?.ctx.canvas ?? null;
+    },
+    get palette() {
+      return palette;
+    },
+    /** The shading fills, for legends drawn elsewhere (the PNG export). */
+    get shading() {
+      return patterns;
+    },
+    /** What the chart holds: one entry per drawn series. */
+    plottedSeries() {
+      if (!u || !view) return [];
+      return seriesOf(view).map((s, i) => ({ ...s, values: u.data[i + 1] }));
+    },
+    onDraw(cb) {
+      drawListeners.add(cb);
+      return () => drawListeners.delete(cb);
+    },
+  };
+}

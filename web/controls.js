@@ -1,0 +1,184 @@
+// Form controls built from the registry: the function menu grouped by family,
+// a slider plus number input per parameter (bounded by the registry's range),
+// and the list of plotted functions for compare mode.
+
+import { richText, tex } from './tex.js';
+import { $, GREEK, el, fmt, lineSwatch, paramSymbol, safeId, sentence, setError } from './util.js';
+
+/** <select> with one <optgroup> per family, families in order of first appearance. */
+export function fillFunctionSelect(select, act) {
+  const groups = new Map();
+  for (const id of act.names) {
+    const info = act.info(id);
+    if (!groups.has(info.family)) groups.set(info.family, el('optgroup', { label: info.family }));
+    groups.get(info.family).append(el('option', { value: id, text: info.name }));
+  }
+  select.replaceChildren(...groups.values());
+  select.disabled = false;
+}
+
+/**
+ * Slider geometry for a parameter. Ranges over several decades (β from 0.01 to
+ * 100) get a log-scale slider, so that 0.1, 1 and 10 are all reachable.
+ */
+export function sliderScale(p) {
+  if (p.min > 0 && p.max / p.min >= 100) {
+    return {
+      log: true,
+      lo: Math.log10(p.min),
+      hi: Math.log10(p.max),
+      step: 0.01,
+      toSlider: (v) => Math.log10(v),
+      fromSlider: (s) => Math.min(p.max, Math.max(p.min, Number((10 ** s).toPrecision(3)))),
+    };
+  }
+  const step = 10 ** Math.floor(Math.log10((p.max - p.min) / 100));
+  const digits = Math.max(0, -Math.floor(Math.log10(step)));
+  return {
+    log: false,
+    lo: p.min,
+    hi: p.max,
+    step,
+    toSlider: (v) => v,
+    fromSlider: (s) => Number(Number(s).toFixed(digits)),
+  };
+}
+
+function validate(p, raw) {
+  const label = paramSymbol(p.name);
+  if (String(raw).trim() === '') return { error: `Enter a value for ${label}.` };
+  const v = Number(raw);
+  if (!Number.isFinite(v)) return { error: `${label} must be a number.` };
+  if (v < p.min) return { error: `${label} must be at least ${fmt(p.min)}.` };
+  if (v > p.max) return { error: `${label} must be at most ${fmt(p.max)}.` };
+  return { value: v };
+}
+
+/**
+ * One slider + number input per parameter of `info`, showing `values`.
+ * onChange(name, value) for every valid edit; onInvalid(name, message|null).
+ */
+export function buildParamControls(info, values, { onChange, onInvalid }) {
+  const list = $('param-list');
+  list.replaceChildren();
+  const params = info.params ?? [];
+  $('params').hidden = params.length === 0;
+  $('params-legend').textContent = `Parameters of ${info.name}`;
+  for (const p of params) {
+    const value = values[p.name];
+    const scale = sliderScale(p);
+    const base = `param-${safeId(p.name)}`;
+    const labelId = `${base}-label`;
+    const descId = `${base}-desc`;
+    const errId = `${base}-error`;
+
+    const label = el('label', { for: base, id: labelId }, GREEK[p.name] ? tex(`\\${p.name}`) : p.name);
+    if (GREEK[p.name]) label.append(' ', el('span', { class: 'param-id', text: `(${p.name})` }));
+
+    const slider = el('input', {
+      type: 'range',
+      id: `${base}-range`,
+      min: scale.lo,
+      max: scale.hi,
+      step: scale.step,
+      value: scale.toSlider(value),
+      'aria-labelledby': labelId,
+      'aria-describedby': descId,
+      'aria-valuetext': `${paramSymbol(p.name)} = ${fmt(value)}`,
+      'data-param-range': p.name,
+      'data-scale': scale.log ? 'log' : 'linear',
+    });
+    const number = el('input', {
+      type: 'number',
+      id: base,
+      step: 'any',
+      min: p.min,
+      max: p.max,
+      inputmode: 'decimal',
+      value,
+      'aria-describedby': `${descId} ${errId}`,
+      'data-param': p.name,
+    });
+    const desc = el(
+      'p',
+      { id: descId, class: 'hint' },
+      p.description ? richText(sentence(p.description) + ' ') : '',
+      `Range ${fmt(p.min)} … ${fmt(p.max)}${scale.log ? ' (slider on a log scale)' : ''}, default ${fmt(p.default)}.`,
+    );
+    const err = el('p', { id: errId, class: 'error', role: 'alert', hidden: true });
+
+    const commit = (raw, source, event) => {
+      // A focused input removed when another function is picked can still fire
+      // 'change'; it no longer speaks for the edited function.
+      if (!source.isConnected) return;
+      // Partial text such as "-" or "0e" reads as '' while typing: judge it on change.
+      if (event.type === 'input' && source === number && String(raw).trim() === '') return;
+      const r = source === slider ? { value: scale.fromSlider(raw) } : validate(p, raw);
+      if (r.error) {
+        number.setAttribute('aria-invalid', 'true');
+        setError(err, r.error);
+        onInvalid(p.name, r.error);
+        return;
+      }
+      number.removeAttribute('aria-invalid');
+      setError(err, null);
+      onInvalid(p.name, null);
+      if (source !== number) number.value = String(r.value);
+      if (source !== slider) slider.value = String(scale.toSlider(r.value));
+      slider.setAttribute('aria-valuetext', `${paramSymbol(p.name)} = ${fmt(r.value)}`);
+      onChange(p.name, r.value);
+    };
+    number.addEventListener('input', (e) => commit(number.value, number, e));
+    number.addEventListener('change', (e) => commit(number.value, number, e));
+    slider.addEventListener('input', (e) => commit(slider.value, slider, e));
+
+    list.append(el('div', { class: 'param' }, label, el('div', { class: 'param-inputs' }, slider, number), desc, err));
+  }
+}
+
+/**
+ * The plotted functions as a radio group (which one the controls edit), each
+ * with its line sample and a remove button; plus the add button's state.
+ */
+export function renderSlots(slots, active, { palette, max, onSelect, onRemove }) {
+  const list = $('slots');
+  list.replaceChildren();
+  slots.forEach((slot, i) => {
+    const id = `slot-${i}`;
+    const radio = el('input', { type: 'radio', name: 'slot', id, value: String(i), checked: i === active });
+    radio.addEventListener('change', () => radio.checked && onSelect(i));
+    const colour = palette.series[i];
+    const paramText = Object.entries(slot.params)
+      .map(([k, v]) => `${paramSymbol(k)} = ${fmt(v)}`)
+      .join(', ');
+    const label = el(
+      'label',
+      { for: id, class: 'slot-label' },
+      slots.length > 1 ? lineSwatch(colour, [], 3) : '',
+      el('span', { class: 'slot-name', text: slot.name }),
+      paramText ? el('span', { class: 'slot-params', text: ` ${paramText}` }) : '',
+    );
+    const row = el('li', { class: i === active ? 'slot slot-active' : 'slot' }, radio, label);
+    if (slots.length > 1) {
+      row.append(
+        el('button', {
+          type: 'button',
+          class: 'button button-icon',
+          'aria-label': `Remove ${slot.name} from the chart`,
+          title: `Remove ${slot.name}`,
+          text: '✕',
+          onclick: () => onRemove(i),
+        }),
+      );
+    }
+    list.append(row);
+  });
+  const add = $('add-slot');
+  add.disabled = slots.length >= max;
+  $('slots-hint').textContent =
+    slots.length >= max
+      ? `${max} functions is the most one chart shows; remove one to add another.`
+      : slots.length > 1
+        ? 'Compare mode: colour tells the functions apart, dash style tells g, g′ and g″ apart. The selected function is the one edited below, shaded, and explained further down.'
+        : 'Add functions to overlay them on the chart.';
+}
