@@ -25,11 +25,11 @@ import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from './chromium.mjs';
 import { serve } from './serve.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM ?? CHROMIUM_PATH;
 const VIEW = '#f=silu(beta=1),sigmoid,tanh,leaky_relu(alpha=0.1)&a=0&show=g,d1,d2&c=0.5&z=-6,6';
 
 function parseArgs(argv) {
@@ -141,11 +141,7 @@ async function measureInPage(reps) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const server = await serve({ root: opts.root, port: 0, csp: true });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const browser = await launchChromium(CHROMIUM === CHROMIUM_PATH ? {} : { executablePath: CHROMIUM });
   const errors = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });

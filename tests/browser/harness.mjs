@@ -10,22 +10,12 @@ import assert from 'node:assert/strict';
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from '../../scripts/chromium.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 export const repo = fileURLToPath(new URL('../../', import.meta.url));
 export const siteRoot = path.resolve(process.env.ACTIVATIONS_SITE ?? path.join(repo, 'site'));
 export const outDir = path.join(repo, 'test-output');
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 export const POINTS = 2048;
 export const STEP_TIMEOUT = 10_000;
 
@@ -69,14 +59,14 @@ export async function setUp({ viewport = { width: 1200, height: 900 }, colorSche
   await mustExist(path.join(siteRoot, 'index.html'), 'run npm run build first');
   await mustExist(path.join(siteRoot, 'pkg', 'browser.js'), 'run npm run build first');
   await mustExist(path.join(repo, 'dist', 'node.js'), 'run npm run build first');
-  await mustExist(CHROMIUM, 'install chromium (apt-get install -y chromium)');
+  await mustExist(CHROMIUM_PATH, 'install chromium (apt-get install -y chromium)');
   await mkdir(outDir, { recursive: true });
 
   const { loadActivations } = await import(pathToFileURL(path.join(repo, 'dist', 'node.js')).href);
   const act = await loadActivations();
   const server = await serve({ root: siteRoot, port: 0, csp: true });
   const origin = new URL(server.url).origin;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const problems = [];
   const foreignRequests = [];
 
