@@ -6,7 +6,8 @@
 // is the goal).
 //
 //   act_accuracy                      default: every 4093rd bit pattern
-//                                     (1,049,344 inputs per row)
+//                                     (1,049,345 inputs per row) plus ±0,
+//                                     ±inf, ±FLT_MAX, ±FLT_MIN, ±denorm_min
 //   act_accuracy --stride N           every Nth pattern
 //   act_accuracy --exhaustive [ids]   all 2^32 patterns (default ids: the
 //                                     seed's sigmoid, tanh, relu, leaky_relu)
@@ -17,6 +18,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <set>
 #include <string>
 #include <thread>
@@ -56,7 +58,18 @@ WorstCase sweep(const Activation& a, Order order, const Params& p, uint64_t stri
   for (unsigned t = 0; t < threads; ++t) {
     pool.emplace_back([&, t] {
       const uint64_t begin = total * t / threads, end = total * (t + 1) / threads;
+      // The special values no stride is sure to hit, measured once (thread 0).
       std::vector<float> xs;
+      if (t == 0) {
+        const float inf = std::numeric_limits<float>::infinity();
+        for (float s : {0.0f, inf, std::numeric_limits<float>::max(), std::numeric_limits<float>::min(),
+                        std::numeric_limits<float>::denorm_min()}) {
+          xs.push_back(s);
+          xs.push_back(-s);
+        }
+        const WorstCase w = measure(a, order, p, xs);
+        worst[t] = w;
+      }
       for (uint64_t k = begin; k < end;) {
         xs.clear();
         for (; k < end && xs.size() < (1u << 16); ++k) xs.push_back(float_from_bits(static_cast<uint32_t>(k * stride)));

@@ -82,7 +82,11 @@ Real tanh_dd(Real x, const double* p) { return -2 * std::tanh(x) * tanh_d(x, p);
 Real relu(Real x, const double*) { return x > 0 ? x : 0; }
 Real relu_d(Real x, const double*) { return x > 0 ? 1 : 0; }
 
-Real leaky(Real x, const double* p) { return x >= 0 ? x : param(p, 0) * x; }
+Real leaky(Real x, const double* p) {
+  if (x >= 0) return x;
+  // α = 0: the limit of αx as x → −∞ is 0, not 0·(−∞) = NaN.
+  return param(p, 0) == 0 ? -0.0L : param(p, 0) * x;
+}
 Real leaky_d(Real x, const double* p) { return x > 0 ? 1 : param(p, 0); }
 
 Real relu6(Real x, const double*) { return x > 0 ? (x < 6 ? x : 6) : 0; }
