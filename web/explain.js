@@ -59,12 +59,18 @@ function renderParams(info) {
   $('param-notes').hidden = params.length === 0;
 }
 
+const PRECISION = {
+  float32: 'float32 intermediates',
+  float64: 'float64 intermediates',
+  mixed: 'exponential reduced in float32, finished in float64',
+};
+
 function renderAccuracy(info) {
   const acc = info.accuracy;
   const node = $('accuracy');
   const parts = [];
   for (const [key, label] of [['value', 'g'], ['derivative', 'g′'], ['second', 'g″']]) {
-    if (Number.isFinite(acc?.[key])) parts.push(`${label} within ${fmt(acc[key])} ulp (${info.precision?.[key] ?? 'float32'} intermediates)`);
+    if (Number.isFinite(acc?.[key])) parts.push(`${label} within ${fmt(acc[key])} ulp (${PRECISION[info.precision?.[key]] ?? 'float32 intermediates'})`);
   }
   node.textContent = parts.length ? `Measured accuracy of the float32 results, in units in the last place: ${parts.join(', ')}.` : '';
   node.hidden = parts.length === 0;

@@ -77,34 +77,60 @@ struct Identity {
 // keeps relative accuracy into the subnormals (σ(−100) ≈ 3.7e−44, not 0).
 // σ' = s/(1+s)², the seed's e^−z/(1+e^−z)² with s ≤ 1. σ(1−σ) from a rounded σ
 // is 0 once σ rounds to 1 (x ≥ 16.64); this form holds to σ'(±103.9) ≈ 1e−45.
-// σ'' = σ'·(1 − 2σ) with 1 − 2σ from expm1, accurate near 0.
+// σ'' = σ'·(1 − 2σ) = −sign(x)·s(1 − s)/(1 + s)³ with 1 − s = −expm1(−|x|),
+// accurate near 0. Mixed precision: s comes from the float32 reduction, the
+// rest is float64 (|x| is clamped at 104, where every order is below
+// float32's range).
 struct Sigmoid {
-  template <class V> static V value(V x, const Params&) { return Logistic<V>(x).of(x); }
-  template <class V> static V derivative(V x, const Params&) { return Logistic<V>(x).slope(); }
+  template <class V, class Body> static V logistic(V x, Body body) {
+    return math::with_exp_of_negative(x, min(splat<V>(104.0f), abs(x)), body);
+  }
+  template <class V> static V value(V x, const Params&) {
+    return logistic(x, [](auto x, auto e) {
+      using D = decltype(x);
+      const D s = e.exp();
+      return select(x < 0.0, s, splat<D>(1.0)) / (1.0 + s);
+    });
+  }
+  template <class V> static V derivative(V x, const Params&) {
+    return logistic(x, [](auto, auto e) {
+      const auto s = e.exp(), d = 1.0 + s;
+      return s / (d * d);
+    });
+  }
   template <class V> static V second(V x, const Params&) {
-    const Logistic<V> l(x);
-    return l.slope() * l.one_minus_twice(x);
+    return logistic(x, [](auto x, auto e) {
+      const auto s = e.exp(), d = 1.0 + s;
+      const auto r = s * -e.expm1() / (d * d * d);
+      return select(x > 0.0, -r, r);
+    });
   }
 };
 
-// With u = e^2|x| − 1 (expm1, accurate near 0): tanh = sign(x)·u/(u + 2), and
-// tanh' = 1 − tanh² = 4s/(1+s)² with s = e^−2|x| = 1/(u + 1), i.e.
-// 4(u + 1)/(u + 2)²: no cancellation, so it holds where 1 − y² from a rounded
-// y gives 0 (|x| ≥ 9.0109), and g, g' share u (one exponential in the fused
-// pass). |x| is clamped at 60, where tanh' is far below float32's range.
-// tanh'' = −2·tanh·tanh'. Double lanes only (u reaches e^120).
+// With s = e^−2|x| and 1 − s = −expm1(−2|x|) (accurate near 0):
+// tanh = sign(x)·(1 − s)/(1 + s), so tanh x ≈ x keeps its relative accuracy;
+// tanh' = 1 − tanh² = 4s/(1 + s)², with no cancellation, so it holds where
+// 1 − y² from a rounded y gives 0 (|x| ≥ 9.0109); tanh'' = −2·tanh·tanh'.
+// Mixed precision as the sigmoid; 2|x| is exact in float32 and clamped at
+// 110, where tanh' is far below float32's range.
 struct Tanh {
-  template <class V> static V grown(V x) { return math::expm1(2.0 * min(abs(x), splat<V>(60.0))); }
+  template <class V, class Body> static V hyperbolic(V x, Body body) {
+    return math::with_exp_of_negative(x, min(splat<V>(110.0f), LaneOf<V>(2) * abs(x)), body);
+  }
   template <class V> static V value(V x, const Params&) {
-    const V u = grown(x);
-    return keep_nan(x, copysign(u / (u + 2.0), x));
+    return hyperbolic(x, [](auto x, auto e) { return copysign(-e.expm1() / (1.0 + e.exp()), x); });
   }
   template <class V> static V derivative(V x, const Params&) {
-    const V u = grown(x), d = u + 2.0;
-    return keep_nan(x, 4.0 * (u + 1.0) / (d * d));
+    return hyperbolic(x, [](auto, auto e) {
+      const auto s = e.exp(), d = 1.0 + s;
+      return 4.0 * s / (d * d);
+    });
   }
-  template <class V> static V second(V x, const Params& p) {
-    return -2.0 * value(x, p) * derivative(x, p);
+  template <class V> static V second(V x, const Params&) {
+    return hyperbolic(x, [](auto x, auto e) {
+      const auto s = e.exp(), d = 1.0 + s;
+      return copysign(8.0 * s * e.expm1() / (d * d * d), -x);  // −sign(x)·8s(1 − s)/(1 + s)³
+    });
   }
 };
 
@@ -165,6 +191,18 @@ struct Hardtanh {
 // The exponential-linear family: x for x > 0, scale·α·(e^(x/width) − 1) for
 // x ≤ 0, with expm1 so the branch keeps relative accuracy near 0. At the kink
 // the derivatives take the negative branch (ELU'(0) = α, as PyTorch).
+// Width 1 (ELU, SELU): mixed precision, e^x from the float32 reduction of
+// z = −x clamped to [0, 110] (e^−110·10 is below float32's range).
+template <class V> inline V exp_linear_unit_width(V x, double scale, double alpha, int order) {
+  const V z = min(splat<V>(110.0f), max(splat<V>(0.0f), -x));
+  return math::with_exp_of_negative(x, z, [=](auto x, auto e) {
+    using D = decltype(x);
+    const auto positive = x > 0.0;
+    if (order == 0) return select(positive, scale * x, (scale * alpha) * e.expm1());
+    return select(positive, splat<D>(order == 1 ? scale : 0.0), (scale * alpha) * e.exp());
+  });
+}
+// Other widths (CELU): x/width is not exact in float32, so all in double.
 template <class V> inline V exp_linear(V x, double scale, double alpha, double width, int order) {
   const auto positive = x > 0.0;
   const V u = x / width;
@@ -176,18 +214,18 @@ template <class V> inline V exp_linear(V x, double scale, double alpha, double w
 }
 
 struct Elu {  // p.v[0] = α
-  template <class V> static V value(V x, const Params& p) { return exp_linear(x, 1.0, p.v[0], 1.0, 0); }
-  template <class V> static V derivative(V x, const Params& p) { return exp_linear(x, 1.0, p.v[0], 1.0, 1); }
-  template <class V> static V second(V x, const Params& p) { return exp_linear(x, 1.0, p.v[0], 1.0, 2); }
+  template <class V> static V value(V x, const Params& p) { return exp_linear_unit_width(x, 1.0, p.v[0], 0); }
+  template <class V> static V derivative(V x, const Params& p) { return exp_linear_unit_width(x, 1.0, p.v[0], 1); }
+  template <class V> static V second(V x, const Params& p) { return exp_linear_unit_width(x, 1.0, p.v[0], 2); }
 };
 
 // Klambauer et al. (2017): the fixed point of self-normalisation.
 constexpr double kSeluLambda = 1.0507009873554804934193349852946;
 constexpr double kSeluAlpha = 1.6732632423543772848170429916717;
 struct Selu {
-  template <class V> static V value(V x, const Params&) { return exp_linear(x, kSeluLambda, kSeluAlpha, 1.0, 0); }
-  template <class V> static V derivative(V x, const Params&) { return exp_linear(x, kSeluLambda, kSeluAlpha, 1.0, 1); }
-  template <class V> static V second(V x, const Params&) { return exp_linear(x, kSeluLambda, kSeluAlpha, 1.0, 2); }
+  template <class V> static V value(V x, const Params&) { return exp_linear_unit_width(x, kSeluLambda, kSeluAlpha, 0); }
+  template <class V> static V derivative(V x, const Params&) { return exp_linear_unit_width(x, kSeluLambda, kSeluAlpha, 1); }
+  template <class V> static V second(V x, const Params&) { return exp_linear_unit_width(x, kSeluLambda, kSeluAlpha, 2); }
 };
 
 // celu(x) = max(0, x) + min(0, α(e^(x/α) − 1)): the ELU form with width α.

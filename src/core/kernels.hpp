@@ -43,6 +43,10 @@ inline void for_each_run(size_t n, Body body) {
   constexpr size_t width = sizeof(Lane) == 4 ? 4 : 2;
   for (; i + width <= n; i += width) body(i, std::integral_constant<size_t, width>{});
 #endif
+  // The tail is shorter than one vector: auto-vectorising it only adds code.
+#ifdef __clang__
+#pragma clang loop vectorize(disable) unroll(disable)
+#endif
   for (; i < n; ++i) body(i, std::integral_constant<size_t, 1>{});
 }
 

@@ -1,5 +1,6 @@
 // Elementary functions for double lanes (V = double or f64x2 of simd.hpp):
-// exp, expm1, log1p, erfcx.
+// exp, expm1, log1p, erfcx; and the mixed-precision exponential
+// (ExpOfNegative, ExpParts) for formulas that take float32 lanes.
 //
 // Accurate to about 2^-45 relative, so a formula evaluated with them in double
 // and rounded once to float32 is within 0.5 ULP plus a hair: that is how the
@@ -94,6 +95,56 @@ template <class V> inline V erfcx(V t) {
   V acc = splat<V>(kCoeffs[0]);
   for (size_t i = 1; i < sizeof kCoeffs / sizeof kCoeffs[0]; ++i) acc = acc * u + kCoeffs[i];
   return acc;
+}
+
+// e^−z for float32 lanes, z ∈ [0, 110] (callers clamp; NaN passes through),
+// kept unrounded for a float64 finish: e^−z = 2^n·(1 + r_hi + c), where
+// r_hi = −z − n·ln2_hi is exact (n·ln2_hi has at most 23 bits; Sterbenz) and
+// c = −n·ln2_lo + r²q(r) is at most 0.07, so its float32 rounding costs about
+// 2^-28 of the result. q has degree 5 (scripts/fit_exp.py: 2^-30.4 relative).
+// The part that costs (reduction and polynomial) runs four lanes wide; the
+// float64 finish is a few operations (ExpParts).
+template <class V> struct ExpOfNegative {
+  static_assert(!kIsF64<V>, "the float32 reduction is for float lanes");
+  V n, r_hi, c;  // n: an integer in [−159, 0]
+  explicit ExpOfNegative(V z) {
+    constexpr float kMagic = 0x1.8p23f;  // as kRoundMagic, for float
+    n = (z * -0x1.715476p+0f + kMagic) - kMagic;  // round(−z·log2 e)
+    r_hi = n * -0x1.62e400p-1f - z;
+    const V r_lo = n * -0x1.7f7d1cp-20f;
+    const V r = r_hi + r_lo;
+    V q = splat<V>(0x1.a124e4p-13f);
+    q = q * r + 0x1.6d4316p-10f;
+    q = q * r + 0x1.1110ep-7f;
+    q = q * r + 0x1.5554eap-5f;
+    q = q * r + 0x1.555556p-3f;
+    q = q * r + 0.5f;
+    c = r_lo + (r * r) * q;
+  }
+};
+
+// The float64 finish of ExpOfNegative (D = double or f64x2): e^−z and
+// e^−z − 1, each with a few double roundings (2^-52), no cancellation: for
+// small z, e^−z − 1 = r_hi + c with n = 0.
+template <class D> struct ExpParts {
+  D n, r_hi, c;
+  // 2^n: adding 1.5·2^52 + 1023 puts n + 1023 in the low mantissa bits,
+  // which the shift moves into the exponent field (the float64 lanes have
+  // no cheap conversion from float32 lanes' integers).
+  D scale() const { return from_bits<D>(to_bits(n + (kRoundMagic + 1023.0)) << 52); }
+  D exp() const { return ((1.0 + r_hi) + c) * scale(); }
+  D expm1() const {
+    const D s = scale();
+    return (s - 1.0) + s * (r_hi + c);
+  }
+};
+
+// body(x, ExpParts) in double lanes for float32 lanes x, with e^−z from z.
+template <class V, class Body> inline V with_exp_of_negative(V x, V z, Body body) {
+  const ExpOfNegative<V> e(z);
+  return in_double<V>(
+      [&](auto xd, auto n, auto r_hi, auto c) { return body(xd, ExpParts<decltype(xd)>{n, r_hi, c}); }, x, e.n,
+      e.r_hi, e.c);
 }
 
 }  // namespace act::math

@@ -32,7 +32,8 @@ struct Activation {
   // value is subnormal), over all finite float32 inputs as swept by the
   // accuracy harness (tests/cpp/accuracy_main.cpp); the tests assert it.
   float max_ulp[kOrders];
-  // Lane precision per order ('f' float32, 'd' float64), for the docs.
+  // Lane precision per order ('f' float32, 'd' float64, 'm' mixed: float32
+  // lanes with a float64 finish), for the docs.
   char precision[kOrders];
   Kernel kernels[kOrders];
   FusedKernel fused;

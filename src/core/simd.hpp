@@ -4,6 +4,8 @@
 //   V = float  or f32x4  (float32 lanes: the fast path), or
 //   V = double or f64x2  (float64 lanes: for formulas that need the headroom
 //                         to round only once to float32).
+// Mixed formulas take float32 lanes, do the costly part there, and finish in
+// float64 through in_double().
 // The vector types are GCC/Clang vector extensions: SSE natively, SIMD128
 // under `-msimd128`. The scalar types serve batch tails and the baseline wasm
 // build. The helpers below give all four the same vocabulary.
@@ -25,6 +27,7 @@ namespace act::simd {
 using f32x4 = float __attribute__((vector_size(16)));
 using f64x2 = double __attribute__((vector_size(16)));
 using f32x2 = float __attribute__((vector_size(8)));
+using i32x2 = int32_t __attribute__((vector_size(8)));
 // The types comparisons yield, which are also the integer lanes used for
 // bit manipulation (int vs long differs between targets; decltype does not).
 using i32x4 = decltype(f32x4{} < f32x4{});
@@ -98,6 +101,32 @@ inline f32x4 load(const float* p) {
   return v;
 }
 inline void store(float* p, f32x4 v) { std::memcpy(p, &v, sizeof v); }
+// Two float64 lanes rounded to float32 in lanes 0–1 (lanes 2–3 zero): one
+// f32x4.demote_f64x2_zero. The empty asm statements keep clang 14 from
+// merging the conversion with its neighbours (two halves and their shuffle,
+// or a select moved past it) into shapes SIMD128 lacks, which it then splits
+// into lane moves.
+inline f32x4 demote_to_low(f64x2 v) {
+#ifdef __wasm_simd128__
+  __asm__("" : "+r"(v));
+#endif
+  f32x4 r = __builtin_convertvector(__builtin_shufflevector(v, f64x2{}, 0, 1, 2, 3), f32x4);
+#ifdef __wasm_simd128__
+  __asm__("" : "+r"(r));
+#endif
+  return r;
+}
+
+// The float64 (int64) copies of lanes 0–1 and 2–3, and back with one
+// rounding each, in the shapes clang matches to single SIMD128 instructions
+// (f64x2.promote_low_f32x4, i64x2.extend_{low,high}_i32x4_s).
+inline f64x2 widen_low(f32x4 v) { return __builtin_convertvector(f32x2{v[0], v[1]}, f64x2); }
+inline f64x2 widen_high(f32x4 v) { return widen_low(__builtin_shufflevector(v, v, 2, 3, 2, 3)); }
+inline i64x2 widen_low(i32x4 v) { return __builtin_convertvector(i32x2{v[0], v[1]}, i64x2); }
+inline i64x2 widen_high(i32x4 v) { return __builtin_convertvector(i32x2{v[2], v[3]}, i64x2); }
+inline f32x4 narrow(f64x2 low, f64x2 high) {
+  return __builtin_shufflevector(demote_to_low(low), demote_to_low(high), 0, 1, 4, 5);
+}
 // Two float32 lanes widened to float64, and back with one rounding each.
 inline f64x2 load_widen(const float* p) {
   f32x2 v;
@@ -105,10 +134,23 @@ inline f64x2 load_widen(const float* p) {
   return __builtin_convertvector(v, f64x2);
 }
 inline void store_narrow(float* p, f64x2 v) {
-  const f32x2 n = __builtin_convertvector(v, f32x2);
-  std::memcpy(p, &n, sizeof n);
+  const f32x4 n = demote_to_low(v);
+  std::memcpy(p, &n, 2 * sizeof(float));
 }
 #endif
+
+inline double widen(float v) { return v; }
+inline int64_t widen(int32_t v) { return v; }
+
+// body(args widened to float64 / int64 lanes), rounded once to float32 lanes:
+// one call for a scalar V = float, one per half for V = f32x4.
+template <class V, class Body, class... Args> inline V in_double(Body body, Args... args) {
+  if constexpr (Shape<V>::kLanes == 1) {
+    return static_cast<float>(body(widen(args)...));
+  } else {
+    return narrow(body(widen_low(args)...), body(widen_high(args)...));
+  }
+}
 
 template <class V> inline IntOf<V> sign_mask() {
   if constexpr (kIsF64<V>) return IntOf<V>{} + int64_t(INT64_MIN);

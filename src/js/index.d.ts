@@ -45,6 +45,8 @@ export interface DerivationStep {
 }
 
 /** The registry entry of one activation. */
+export type Precision = 'float32' | 'float64' | 'mixed';
+
 export interface ActivationInfo {
   id: ActivationId;
   name: string;
@@ -69,7 +71,9 @@ export interface ActivationInfo {
   };
   /** Documented maximum error in ULP, per order. */
   accuracy: { value: number; derivative: number; second: number };
-  precision: { value: 'float32' | 'float64'; derivative: 'float32' | 'float64'; second: 'float32' | 'float64' };
+  /** Lanes of the intermediates: float32, float64 (rounded once at the end), or
+   * mixed (the exponential reduced in float32, the rest finished in float64). */
+  precision: { value: Precision; derivative: Precision; second: Precision };
 }
 
 export interface Activation<Id extends ActivationId = ActivationId> {

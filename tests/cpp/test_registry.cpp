@@ -18,7 +18,7 @@ TEST_CASE("the registry holds the catalogue, each entry complete, with docs") {
     INFO(a.id);
     for (int order = 0; order < kOrders; ++order) {
       CHECK(a.kernels[order] != nullptr);
-      CHECK((a.precision[order] == 'f' || a.precision[order] == 'd'));
+      CHECK((a.precision[order] == 'f' || a.precision[order] == 'd' || a.precision[order] == 'm'));
     }
     CHECK(a.fused != nullptr);
     CHECK(a.backward != nullptr);
