@@ -83,26 +83,28 @@ struct Identity {
 // float32's range).
 struct Sigmoid {
   template <class V, class Body> static V logistic(V x, Body body) {
-    return math::with_exp_of_negative(x, min(splat<V>(104.0f), abs(x)), body);
+    return math::with_exp_of_negative(x, min(constant<V>(104.0f), abs(x)), body);
   }
   template <class V> static V value(V x, const Params&) {
     return logistic(x, [](auto x, auto e) {
       using D = decltype(x);
-      const D s = e.exp();
-      return select(x < 0.0, s, splat<D>(1.0)) / (1.0 + s);
+      const D s = e.exp(), one = constant<D>(1.0);
+      return select(x < constant<D>(0.0), s, one) / (one + s);
     });
   }
   template <class V> static V derivative(V x, const Params&) {
     return logistic(x, [](auto, auto e) {
-      const auto s = e.exp(), d = 1.0 + s;
+      using D = decltype(e.n);
+      const D s = e.exp(), d = constant<D>(1.0) + s;
       return s / (d * d);
     });
   }
   template <class V> static V second(V x, const Params&) {
     return logistic(x, [](auto x, auto e) {
-      const auto s = e.exp(), d = 1.0 + s;
-      const auto r = s * -e.expm1() / (d * d * d);
-      return select(x > 0.0, -r, r);
+      using D = decltype(x);
+      const D s = e.exp(), d = constant<D>(1.0) + s;
+      const D r = s * -e.expm1() / (d * d * d);
+      return select(x > constant<D>(0.0), -r, r);
     });
   }
 };
@@ -115,21 +117,23 @@ struct Sigmoid {
 // 110, where tanh' is far below float32's range.
 struct Tanh {
   template <class V, class Body> static V hyperbolic(V x, Body body) {
-    return math::with_exp_of_negative(x, min(splat<V>(110.0f), LaneOf<V>(2) * abs(x)), body);
+    return math::with_exp_of_negative(x, min(constant<V>(110.0f), abs(x) + abs(x)), body);
   }
   template <class V> static V value(V x, const Params&) {
-    return hyperbolic(x, [](auto x, auto e) { return copysign(-e.expm1() / (1.0 + e.exp()), x); });
+    return hyperbolic(x, [](auto x, auto e) { return copysign(-e.expm1() / (constant<decltype(x)>(1.0) + e.exp()), x); });
   }
   template <class V> static V derivative(V x, const Params&) {
     return hyperbolic(x, [](auto, auto e) {
-      const auto s = e.exp(), d = 1.0 + s;
-      return 4.0 * s / (d * d);
+      using D = decltype(e.n);
+      const D s = e.exp(), d = constant<D>(1.0) + s;
+      return constant<D>(4.0) * s / (d * d);
     });
   }
   template <class V> static V second(V x, const Params&) {
     return hyperbolic(x, [](auto x, auto e) {
-      const auto s = e.exp(), d = 1.0 + s;
-      return copysign(8.0 * s * e.expm1() / (d * d * d), -x);  // −sign(x)·8s(1 − s)/(1 + s)³
+      using D = decltype(x);
+      const D s = e.exp(), d = constant<D>(1.0) + s;
+      return copysign(constant<D>(8.0) * s * e.expm1() / (d * d * d), -x);  // −sign(x)·8s(1 − s)/(1 + s)³
     });
   }
 };
@@ -194,12 +198,13 @@ struct Hardtanh {
 // Width 1 (ELU, SELU): mixed precision, e^x from the float32 reduction of
 // z = −x clamped to [0, 110] (e^−110·10 is below float32's range).
 template <class V> inline V exp_linear_unit_width(V x, double scale, double alpha, int order) {
-  const V z = min(splat<V>(110.0f), max(splat<V>(0.0f), -x));
+  const V z = min(constant<V>(110.0f), max(constant<V>(0.0f), -x));
   return math::with_exp_of_negative(x, z, [=](auto x, auto e) {
     using D = decltype(x);
-    const auto positive = x > 0.0;
-    if (order == 0) return select(positive, scale * x, (scale * alpha) * e.expm1());
-    return select(positive, splat<D>(order == 1 ? scale : 0.0), (scale * alpha) * e.exp());
+    const auto positive = x > constant<D>(0.0);
+    const D scaled_alpha = constant<D>(scale * alpha);
+    if (order == 0) return select(positive, constant<D>(scale) * x, scaled_alpha * e.expm1());
+    return select(positive, constant<D>(order == 1 ? scale : 0.0), scaled_alpha * e.exp());
   });
 }
 // Other widths (CELU): x/width is not exact in float32, so all in double.

@@ -108,17 +108,17 @@ template <class V> struct ExpOfNegative {
   static_assert(!kIsF64<V>, "the float32 reduction is for float lanes");
   V n, r_hi, c;  // n: an integer in [−159, 0]
   explicit ExpOfNegative(V z) {
-    constexpr float kMagic = 0x1.8p23f;  // as kRoundMagic, for float
-    n = (z * -0x1.715476p+0f + kMagic) - kMagic;  // round(−z·log2 e)
-    r_hi = n * -0x1.62e400p-1f - z;
-    const V r_lo = n * -0x1.7f7d1cp-20f;
+    const V magic = constant<V>(0x1.8p23f);  // as kRoundMagic, for float
+    n = (z * constant<V>(-0x1.715476p+0f) + magic) - magic;  // round(−z·log2 e)
+    r_hi = n * constant<V>(-0x1.62e400p-1f) - z;
+    const V r_lo = n * constant<V>(-0x1.7f7d1cp-20f);
     const V r = r_hi + r_lo;
-    V q = splat<V>(0x1.a124e4p-13f);
-    q = q * r + 0x1.6d4316p-10f;
-    q = q * r + 0x1.1110ep-7f;
-    q = q * r + 0x1.5554eap-5f;
-    q = q * r + 0x1.555556p-3f;
-    q = q * r + 0.5f;
+    V q = constant<V>(0x1.a124e4p-13f);
+    q = q * r + constant<V>(0x1.6d4316p-10f);
+    q = q * r + constant<V>(0x1.1110ep-7f);
+    q = q * r + constant<V>(0x1.5554eap-5f);
+    q = q * r + constant<V>(0x1.555556p-3f);
+    q = q * r + constant<V>(0.5f);
     c = r_lo + (r * r) * q;
   }
 };
@@ -131,11 +131,11 @@ template <class D> struct ExpParts {
   // 2^n: adding 1.5·2^52 + 1023 puts n + 1023 in the low mantissa bits,
   // which the shift moves into the exponent field (the float64 lanes have
   // no cheap conversion from float32 lanes' integers).
-  D scale() const { return from_bits<D>(to_bits(n + (kRoundMagic + 1023.0)) << 52); }
-  D exp() const { return ((1.0 + r_hi) + c) * scale(); }
+  D scale() const { return from_bits<D>(to_bits(n + constant<D>(kRoundMagic + 1023.0)) << 52); }
+  D exp() const { return ((constant<D>(1.0) + r_hi) + c) * scale(); }
   D expm1() const {
     const D s = scale();
-    return (s - 1.0) + s * (r_hi + c);
+    return (s - constant<D>(1.0)) + s * (r_hi + c);
   }
 };
 
