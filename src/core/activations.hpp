@@ -5,8 +5,10 @@
 // registry (registry.cpp) instantiates each order with float or double lanes
 // and states the accuracy that the tests (tests/cpp) measure against the
 // oracle. The piecewise-linear ones run in float lanes and use only float
-// literals that are exact; the others run in double lanes (math.hpp is
-// double-only) and use double constants freely.
+// literals that are exact; sigmoid, tanh, ELU and SELU take float lanes and
+// are mixed: their exponential is reduced in float32 and everything after it
+// is float64 (math::with_exp_of_negative); the others run in double lanes
+// and use double constants freely.
 //
 // NaN in gives a NaN out (its sign and payload are not specified: a compiler
 // may lower a select to a min/max instruction that returns the default NaN).
