@@ -75,68 +75,63 @@ struct Identity {
   template <class V> static V second(V x, const Params&) { return zero_like(x); }
 };
 
-// σ(x) = 1/(1 + e^−x) from s = e^−|x|: no e^x overflows and the negative tail
-// keeps relative accuracy into the subnormals (σ(−100) ≈ 3.7e−44, not 0).
-// σ' = s/(1+s)², the seed's e^−z/(1+e^−z)² with s ≤ 1. σ(1−σ) from a rounded σ
-// is 0 once σ rounds to 1 (x ≥ 16.64); this form holds to σ'(±103.9) ≈ 1e−45.
-// σ'' = σ'·(1 − 2σ) = −sign(x)·s(1 − s)/(1 + s)³ with 1 − s = −expm1(−|x|),
-// accurate near 0. Mixed precision: s comes from the float32 reduction, the
-// rest is float64 (|x| is clamped at 104, where every order is below
-// float32's range).
+// σ(x) = 1/(1 + t) with t = e^−x, σ' = t/(1 + t)², σ'' = σ'·(1 − 2σ) =
+// t(t − 1)/(1 + t)³, with t − 1 = expm1(−x) accurate near 0. Mixed
+// precision: t comes from the float32 reduction of x clamped to [−104, 104]
+// (beyond which every order is out of float32's range) and may reach e^104,
+// which float64 holds, so one formula serves both signs: the negative tail
+// keeps its relative accuracy into the subnormals (σ(−100) ≈ 3.7e−44, not
+// 0), and σ' holds to σ'(±103.9) ≈ 1e−45, where σ(1−σ) from a rounded σ is 0
+// once σ rounds to 1 (x ≥ 16.64) and the seed's e^−z/(1+e^−z)² in float32
+// is NaN below −88.7.
 struct Sigmoid {
+  // body(t, 1 + t, ExpParts of t) in float64 lanes.
   template <class V, class Body> static V logistic(V x, Body body) {
-    return math::with_exp_of_negative(x, min(constant<V>(104.0f), abs(x)), body);
+    const V z = min(constant<V>(104.0f), max(constant<V>(-104.0f), x));
+    return math::with_exp_of_negative(x, z, [&](auto, auto e) {
+      using D = decltype(e.n);
+      const D t = e.exp();
+      return body(t, constant<D>(1.0) + t, e);
+    });
   }
   template <class V> static V value(V x, const Params&) {
-    return logistic(x, [](auto x, auto e) {
-      using D = decltype(x);
-      const D s = e.exp(), one = constant<D>(1.0);
-      return select(x < constant<D>(0.0), s, one) / (one + s);
-    });
+    return logistic(x, [](auto t, auto d, auto) { return constant<decltype(t)>(1.0) / d; });
   }
   template <class V> static V derivative(V x, const Params&) {
-    return logistic(x, [](auto, auto e) {
-      using D = decltype(e.n);
-      const D s = e.exp(), d = constant<D>(1.0) + s;
-      return s / (d * d);
-    });
+    return logistic(x, [](auto t, auto d, auto) { return t / (d * d); });
   }
   template <class V> static V second(V x, const Params&) {
-    return logistic(x, [](auto x, auto e) {
-      using D = decltype(x);
-      const D s = e.exp(), d = constant<D>(1.0) + s;
-      const D r = s * -e.expm1() / (d * d * d);
-      return select(x > constant<D>(0.0), -r, r);
-    });
+    // The magnitude, with the sign of −x (also at ±0 and where it underflows).
+    return copysign(logistic(x, [](auto t, auto d, auto e) { return t * e.expm1() / (d * d * d); }), -x);
   }
 };
 
-// With s = e^−2|x| and 1 − s = −expm1(−2|x|) (accurate near 0):
-// tanh = sign(x)·(1 − s)/(1 + s), so tanh x ≈ x keeps its relative accuracy;
-// tanh' = 1 − tanh² = 4s/(1 + s)², with no cancellation, so it holds where
-// 1 − y² from a rounded y gives 0 (|x| ≥ 9.0109); tanh'' = −2·tanh·tanh'.
-// Mixed precision as the sigmoid; 2|x| is exact in float32 and clamped at
-// 110, where tanh' is far below float32's range.
+// tanh = (1 − s)/(1 + s) with s = e^−2x and 1 − s = −expm1(−2x), accurate
+// near 0, so tanh x ≈ x keeps its relative accuracy; tanh' = 1 − tanh² =
+// 4s/(1 + s)², with no cancellation, so it holds where 1 − y² from a rounded
+// y gives 0 (|x| ≥ 9.0109); tanh'' = −2·tanh·tanh' = 8s(s − 1)/(1 + s)³.
+// Mixed precision as the sigmoid; 2x is exact in float32 and clamped to
+// [−110, 110], where tanh' is far below float32's range. tanh and tanh''
+// are computed as magnitudes and get their signs in float32 (that of x for
+// tanh, the opposite for tanh''), which also gets ±0 right.
 struct Tanh {
+  // body(s, 1 + s, ExpParts of s) in float64 lanes.
   template <class V, class Body> static V hyperbolic(V x, Body body) {
-    return math::with_exp_of_negative(x, min(constant<V>(110.0f), abs(x) + abs(x)), body);
+    const V z = min(constant<V>(110.0f), max(constant<V>(-110.0f), x + x));
+    return math::with_exp_of_negative(x, z, [&](auto, auto e) {
+      using D = decltype(e.n);
+      const D s = e.exp();
+      return body(s, constant<D>(1.0) + s, e);
+    });
   }
   template <class V> static V value(V x, const Params&) {
-    return hyperbolic(x, [](auto x, auto e) { return copysign(-e.expm1() / (constant<decltype(x)>(1.0) + e.exp()), x); });
+    return copysign(hyperbolic(x, [](auto, auto d, auto e) { return e.expm1() / d; }), x);
   }
   template <class V> static V derivative(V x, const Params&) {
-    return hyperbolic(x, [](auto, auto e) {
-      using D = decltype(e.n);
-      const D s = e.exp(), d = constant<D>(1.0) + s;
-      return constant<D>(4.0) * s / (d * d);
-    });
+    return hyperbolic(x, [](auto s, auto d, auto) { return constant<decltype(s)>(4.0) * s / (d * d); });
   }
   template <class V> static V second(V x, const Params&) {
-    return hyperbolic(x, [](auto x, auto e) {
-      using D = decltype(x);
-      const D s = e.exp(), d = constant<D>(1.0) + s;
-      return copysign(constant<D>(8.0) * s * e.expm1() / (d * d * d), -x);  // −sign(x)·8s(1 − s)/(1 + s)³
-    });
+    return copysign(hyperbolic(x, [](auto s, auto d, auto e) { return constant<decltype(s)>(8.0) * s * e.expm1() / (d * d * d); }), -x);
   }
 };
 

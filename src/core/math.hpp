@@ -97,7 +97,7 @@ template <class V> inline V erfcx(V t) {
   return acc;
 }
 
-// e^−z for float32 lanes, z ∈ [0, 110] (callers clamp; NaN passes through),
+// e^−z for float32 lanes, z ∈ [−110, 110] (callers clamp; NaN passes through),
 // kept unrounded for a float64 finish: e^−z = 2^n·(1 + r_hi + c), where
 // r_hi = −z − n·ln2_hi is exact (n·ln2_hi has at most 23 bits; Sterbenz) and
 // c = −n·ln2_lo + r²q(r) is at most 0.07, so its float32 rounding costs about
@@ -106,7 +106,7 @@ template <class V> inline V erfcx(V t) {
 // float64 finish is a few operations (ExpParts).
 template <class V> struct ExpOfNegative {
   static_assert(!kIsF64<V>, "the float32 reduction is for float lanes");
-  V n, r_hi, c;  // n: an integer in [−159, 0]
+  V n, r_hi, c;  // n: an integer in [−159, 159]
   explicit ExpOfNegative(V z) {
     const V magic = constant<V>(0x1.8p23f);  // as kRoundMagic, for float
     n = (z * constant<V>(-0x1.715476p+0f) + magic) - magic;  // round(−z·log2 e)
