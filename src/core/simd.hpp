@@ -27,7 +27,6 @@ namespace act::simd {
 using f32x4 = float __attribute__((vector_size(16)));
 using f64x2 = double __attribute__((vector_size(16)));
 using f32x2 = float __attribute__((vector_size(8)));
-using i32x2 = int32_t __attribute__((vector_size(8)));
 // The types comparisons yield, which are also the integer lanes used for
 // bit manipulation (int vs long differs between targets; decltype does not).
 using i32x4 = decltype(f32x4{} < f32x4{});
@@ -87,7 +86,7 @@ template <class V> inline V splat(LaneOf<V> c) {
 // splat(c) for hot loops: V8 builds a v128.const anew at each use inside a
 // loop (several machine instructions), so the empty asm hides the value from
 // clang, which then computes it once before the loop and keeps it in a local.
-// The mixed-precision kernels gained 20–45% (sigmoid 0.29 → 0.40 el/ns); the
+// The mixed-precision kernels gained 20–50% (sigmoid 0.29 → 0.40 el/ns); the
 // float64-lane formulas, with more constants than registers, gained nothing.
 template <class V> inline V constant(LaneOf<V> c) {
   V v = splat<V>(c);
@@ -129,13 +128,11 @@ inline f32x4 demote_to_low(f64x2 v) {
   return r;
 }
 
-// The float64 (int64) copies of lanes 0–1 and 2–3, and back with one
-// rounding each, in the shapes clang matches to single SIMD128 instructions
-// (f64x2.promote_low_f32x4, i64x2.extend_{low,high}_i32x4_s).
+// The float64 copies of lanes 0–1 and 2–3, and back with one rounding each,
+// in the shapes clang matches to single SIMD128 instructions
+// (f64x2.promote_low_f32x4, after a shuffle for the high half).
 inline f64x2 widen_low(f32x4 v) { return __builtin_convertvector(f32x2{v[0], v[1]}, f64x2); }
 inline f64x2 widen_high(f32x4 v) { return widen_low(__builtin_shufflevector(v, v, 2, 3, 2, 3)); }
-inline i64x2 widen_low(i32x4 v) { return __builtin_convertvector(i32x2{v[0], v[1]}, i64x2); }
-inline i64x2 widen_high(i32x4 v) { return __builtin_convertvector(i32x2{v[2], v[3]}, i64x2); }
 inline f32x4 narrow(f64x2 low, f64x2 high) {
   return __builtin_shufflevector(demote_to_low(low), demote_to_low(high), 0, 1, 4, 5);
 }
@@ -152,9 +149,8 @@ inline void store_narrow(float* p, f64x2 v) {
 #endif
 
 inline double widen(float v) { return v; }
-inline int64_t widen(int32_t v) { return v; }
 
-// body(args widened to float64 / int64 lanes), rounded once to float32 lanes:
+// body(args widened to float64 lanes), rounded once to float32 lanes:
 // one call for a scalar V = float, one per half for V = f32x4.
 template <class V, class Body, class... Args> inline V in_double(Body body, Args... args) {
   if constexpr (Shape<V>::kLanes == 1) {

@@ -26,9 +26,8 @@ export function createApi(wasm, simd) {
     return Array.from({ length: SLOTS }, (_, i) => scratch + 4 * CHUNK * i);
   }
 
-  // An operand is { length, address } for data already in wasm memory,
-  // { length, data } for a JS array that is copied through scratch, or, for
-  // an output the call creates, { length, fresh }.
+  // An operand is { length, address } for data already in wasm memory, or
+  // { length, data } for a JS array that is copied through scratch.
   function input(value, name) {
     if (isWasmArray(value)) return locate(value, name, wasm);
     checkInput(value, name);
@@ -37,10 +36,8 @@ export function createApi(wasm, simd) {
 
   function output(value, length, name) {
     if (value === undefined) {
-      if (length === 0) return { length, data: new Float32Array(0), result: new Float32Array(0) };
-      // Made when the results are ready (stream): slicing wasm memory copies
-      // once, where a new zero-filled array plus a copy costs several times more.
-      return { length, fresh: true, result: null };
+      const data = new Float32Array(length);
+      return { length, data, result: data };
     }
     if (isWasmArray(value)) {
       const { address, length: have } = locate(value, name, wasm);
@@ -56,28 +53,23 @@ export function createApi(wasm, simd) {
   function stream(inputs, outputs, kernel) {
     const n = inputs[0].length;
     const operands = [...inputs, ...outputs];
-    const direct = operands.every((o) => o.address !== undefined);
+    const direct = operands.every((o) => o.data === undefined);
     const chunk = direct ? Math.max(n, 1) : CHUNK;
     const scratchAddresses = direct ? [] : slots();
     for (let start = 0; start < n; start += chunk) {
       const len = Math.min(chunk, n - start);
-      const addresses = operands.map((o, i) => (o.address !== undefined ? o.address + 4 * start : scratchAddresses[i]));
+      const addresses = operands.map((o, i) => (o.data === undefined ? o.address + 4 * start : scratchAddresses[i]));
       inputs.forEach((o, i) => {
-        if (o.address !== undefined) return;
+        if (o.data === undefined) return;
         const part = len === n ? o.data : ArrayBuffer.isView(o.data) ? o.data.subarray(start, start + len) : o.data.slice(start, start + len);
         wasm.HEAPF32.set(part, addresses[i] >>> 2); // HEAPF32 is replaced on growth: read it fresh
       });
       const status = kernel(addresses, len);
       if (status !== 0) throw new Error(`activations-wasm: internal error ${status}`);
       outputs.forEach((o, j) => {
-        if (o.address !== undefined) return;
+        if (o.data === undefined) return;
         const from = addresses[inputs.length + j] >>> 2;
-        if (o.fresh && len === n) {
-          o.result = wasm.HEAPF32.slice(from, from + len);
-          return;
-        }
-        if (o.fresh) o.result ??= new Float32Array(n);
-        (o.data ?? o.result).set(wasm.HEAPF32.subarray(from, from + len), start);
+        o.data.set(wasm.HEAPF32.subarray(from, from + len), start);
       });
     }
   }
@@ -157,7 +149,7 @@ export function createApi(wasm, simd) {
       const from = input(x, 'x');
       const g = output(value, from.length, 'value');
       const dg = output(derivative, from.length, 'derivative');
-      if (value !== undefined && value === derivative) throw new Error('value and derivative must be different arrays');
+      if (g.result === dg.result) throw new Error('value and derivative must be different arrays');
       if (from.length > 0) stream([from], [g, dg], ([a, b, c], n) => wasm.runFused(index, a, b, c, n, ...values));
       return { value: g.result, derivative: dg.result };
     }
