@@ -75,6 +75,16 @@ struct Identity {
   template <class V> static V second(V x, const Params&) { return zero_like(x); }
 };
 
+// body(t, 1 + t, ExpParts of t) in float64 lanes, t = e^−z from the float32
+// reduction of z (the sigmoid's and tanh's common form).
+template <class V, class Body> inline V over_one_plus_exp(V z, Body body) {
+  return math::with_exp_of_negative(z, z, [&](auto, auto e) {
+    using D = decltype(e.n);
+    const D t = e.exp();
+    return body(t, constant<D>(1.0) + t, e);
+  });
+}
+
 // σ(x) = 1/(1 + t) with t = e^−x, σ' = t/(1 + t)², σ'' = σ'·(1 − 2σ) =
 // t(t − 1)/(1 + t)³, with t − 1 = expm1(−x) accurate near 0. Mixed
 // precision: t comes from the float32 reduction of x clamped to [−104, 104]
@@ -85,14 +95,8 @@ struct Identity {
 // once σ rounds to 1 (x ≥ 16.64) and the seed's e^−z/(1+e^−z)² in float32
 // is NaN below −88.7.
 struct Sigmoid {
-  // body(t, 1 + t, ExpParts of t) in float64 lanes.
   template <class V, class Body> static V logistic(V x, Body body) {
-    const V z = min(constant<V>(104.0f), max(constant<V>(-104.0f), x));
-    return math::with_exp_of_negative(x, z, [&](auto, auto e) {
-      using D = decltype(e.n);
-      const D t = e.exp();
-      return body(t, constant<D>(1.0) + t, e);
-    });
+    return over_one_plus_exp(min(constant<V>(104.0f), max(constant<V>(-104.0f), x)), body);
   }
   template <class V> static V value(V x, const Params&) {
     return logistic(x, [](auto t, auto d, auto) { return constant<decltype(t)>(1.0) / d; });
@@ -115,14 +119,8 @@ struct Sigmoid {
 // are computed as magnitudes and get their signs in float32 (that of x for
 // tanh, the opposite for tanh''), which also gets ±0 right.
 struct Tanh {
-  // body(s, 1 + s, ExpParts of s) in float64 lanes.
   template <class V, class Body> static V hyperbolic(V x, Body body) {
-    const V z = min(constant<V>(110.0f), max(constant<V>(-110.0f), x + x));
-    return math::with_exp_of_negative(x, z, [&](auto, auto e) {
-      using D = decltype(e.n);
-      const D s = e.exp();
-      return body(s, constant<D>(1.0) + s, e);
-    });
+    return over_one_plus_exp(min(constant<V>(110.0f), max(constant<V>(-110.0f), x + x)), body);
   }
   template <class V> static V value(V x, const Params&) {
     return copysign(hyperbolic(x, [](auto, auto d, auto e) { return e.expm1() / d; }), x);

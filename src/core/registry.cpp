@@ -45,9 +45,9 @@ template <class Fn, class L> Activation entry(Activation a) { return entry<Fn, L
 // measures 0.5000x at most.
 constexpr float kRounded = 0.501f;
 // Mixed lanes: the same final rounding, plus the float32 rounding of the
-// exponential's small term c (math.hpp), up to a quarter ULP of the result
-// where e^−z − 1 is formed: faithfully rounded (the exhaustive sweep measures
-// ≤ 0.82).
+// exponential's small term c (math.hpp), which can reach about a third of an
+// ULP of the result where e^−z − 1 is formed: faithfully rounded (the
+// exhaustive sweep measures ≤ 0.82).
 constexpr float kFaithful = 1.0f;
 
 bool ordered_bounds(const Params& p) { return p.v[0] < p.v[1]; }
