@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds both wasm variants of the module with Emscripten, then assembles
-#   dist/  the npm package's files (JS entries, glue, .wasm)
+#   dist/  the npm package's files (JS entries, glue, .wasm, docs.js: the text)
 #   site/  the static page: web/ + dist/ + uPlot and KaTeX, relative URLs only
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +24,9 @@ for variant in simd baseline; do
   cp "build/wasm-$variant/activations-$variant.mjs" "build/wasm-$variant/activations-$variant.wasm" dist/
 done
 
+# The teaching text (src/docs/*.yaml), checked and joined to the registry by the API.
+node scripts/gen-docs.mjs
+
 # Types: the hand-written API, the generated catalogue, and the same for require().
 node scripts/gen-types.mjs
 cp dist/index.d.ts dist/index.d.cts
@@ -31,7 +34,7 @@ cp dist/index.d.ts dist/index.d.cts
 mkdir -p site/pkg site/vendor/uplot site/vendor/katex
 cp -R web/. site/
 # The page needs the browser entry and what it imports, not the Node entry.
-cp dist/browser.js dist/load.js dist/api.js dist/errors.js dist/wasm-array.js dist/activations-* site/pkg/
+cp dist/browser.js dist/load.js dist/api.js dist/docs.js dist/errors.js dist/wasm-array.js dist/activations-* site/pkg/
 cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css site/vendor/uplot/
 cp node_modules/katex/dist/katex.mjs node_modules/katex/dist/katex.min.css site/vendor/katex/
 cp -R node_modules/katex/dist/fonts site/vendor/katex/

@@ -1,78 +1,64 @@
-// The JS-facing surface of the core: flat functions over heap pointers, so
+// The JS-facing surface of the core: flat functions over heap addresses, so
 // the JS side moves data with one copy each way (or none, for arrays it keeps
 // in the heap) and no embind class handles need deleting.
+//
+// Every kernel call crosses the boundary in one shape, run(op, index, params,
+// a, b, c, n); the parameters are a Params block in the heap that the JS side
+// validated once, with check_params, when it made the activation (get()).
 #include <emscripten/bind.h>
 
 #include <cstdint>
 #include <cstdlib>
-#include <initializer_list>
 #include <string>
 
 #include "core/registry.hpp"
 
 namespace {
 
-// Status of run(); the JS side validates first, so anything but kOk means a
-// bug in the wrapper, and it reports it as such.
-enum Status : int { kOk = 0, kBadActivation = 1, kBadOrder = 2, kBadParams = 3, kBadPointer = 4 };
+// What run() computes: the three orders, then the fused and backward passes.
+// src/js/api.js uses the same numbers.
+enum Op : int { kValue = 0, kDerivative = 1, kSecond = 2, kFused = 3, kBackward = 4 };
 
-const act::Activation* at_index(int index) {
+// The JS side passes only indices of the registry it read and ops it knows,
+// so a failure here is a bug in the wrapper: stop at once (a WebAssembly
+// RuntimeError in JS) rather than compute with garbage.
+void expect(bool condition) {
+  if (!condition) __builtin_trap();
+}
+
+const act::Activation& at_index(int index) {
   const auto& all = act::activations();
-  if (index < 0 || static_cast<size_t>(index) >= all.size()) return nullptr;
-  return &all[static_cast<size_t>(index)];
+  expect(index >= 0 && static_cast<size_t>(index) < all.size());
+  return all[static_cast<size_t>(index)];
 }
 
-act::Params make_params(float p0, float p1, float p2, float p3) {
-  act::Params p;
-  p.v[0] = p0, p.v[1] = p1, p.v[2] = p2, p.v[3] = p3;
-  return p;
+template <class T> T* at_address(uintptr_t address) {
+  expect(address != 0 && address % alignof(T) == 0);
+  return reinterpret_cast<T*>(address);
 }
 
-// Checks shared by every entry point; kOk when the call may proceed.
-int check_call(const act::Activation* a, const act::Params& p, uint32_t n,
-               std::initializer_list<uintptr_t> pointers) {
-  if (!a) return kBadActivation;
-  if (!act::check_params(*a, p).empty()) return kBadParams;
-  for (uintptr_t ptr : pointers) {
-    if (n > 0 && (ptr == 0 || ptr % alignof(float))) return kBadPointer;
+// op = kValue, kDerivative, kSecond: a = x, b = y.
+// op = kFused: a = x, b = value, c = derivative.
+// op = kBackward: a = x, b = dy, c = dx.
+void run(int op, int index, uintptr_t params, uintptr_t a, uintptr_t b, uintptr_t c, uint32_t n) {
+  const act::Activation& activation = at_index(index);
+  const act::Params& p = *at_address<const act::Params>(params);
+  if (n == 0) return;
+  const float* x = at_address<const float>(a);
+  switch (op) {
+    case kValue:
+    case kDerivative:
+    case kSecond: activation.kernels[op](x, at_address<float>(b), n, p); return;
+    case kFused: activation.fused(x, at_address<float>(b), at_address<float>(c), n, p); return;
+    case kBackward: activation.backward(x, at_address<const float>(b), at_address<float>(c), n, p); return;
+    default: expect(false);
   }
-  return kOk;
 }
 
-template <class T> T* at_address(uintptr_t address) { return reinterpret_cast<T*>(address); }
-
-int run(int index, int order, uintptr_t x, uintptr_t y, uint32_t n, float p0, float p1,
-        float p2, float p3) {
-  const act::Activation* a = at_index(index);
-  const act::Params p = make_params(p0, p1, p2, p3);
-  if (order < 0 || order >= act::kOrders) return kBadOrder;
-  if (const int status = check_call(a, p, n, {x, y})) return status;
-  a->kernels[order](at_address<const float>(x), at_address<float>(y), n, p);
-  return kOk;
-}
-
-int run_fused(int index, uintptr_t x, uintptr_t value, uintptr_t derivative, uint32_t n,
-              float p0, float p1, float p2, float p3) {
-  const act::Activation* a = at_index(index);
-  const act::Params p = make_params(p0, p1, p2, p3);
-  if (const int status = check_call(a, p, n, {x, value, derivative})) return status;
-  a->fused(at_address<const float>(x), at_address<float>(value), at_address<float>(derivative), n, p);
-  return kOk;
-}
-
-int run_backward(int index, uintptr_t x, uintptr_t dy, uintptr_t dx, uint32_t n, float p0,
-                 float p1, float p2, float p3) {
-  const act::Activation* a = at_index(index);
-  const act::Params p = make_params(p0, p1, p2, p3);
-  if (const int status = check_call(a, p, n, {x, dy, dx})) return status;
-  a->backward(at_address<const float>(x), at_address<const float>(dy), at_address<float>(dx), n, p);
-  return kOk;
-}
-
-std::string check_params(int index, float p0, float p1, float p2, float p3) {
-  const act::Activation* a = at_index(index);
-  if (!a) return "no activation at index " + std::to_string(index);
-  return act::check_params(*a, make_params(p0, p1, p2, p3));
+// Empty when the parameters at `params` are valid for the activation, else a
+// message for the user naming the parameter, the rule and the values.
+std::string check_params(int index, uintptr_t params) {
+  return act::check_params(at_index(index), *at_address<const act::Params>(params));
 }
 
 // 0 when the heap cannot grow that far; the JS side turns it into an error.
@@ -88,8 +74,7 @@ EMSCRIPTEN_BINDINGS(activations) {
   emscripten::function("registryJson", &act::registry_json);
   emscripten::function("checkParams", &check_params);
   emscripten::function("run", &run);
-  emscripten::function("runFused", &run_fused);
-  emscripten::function("runBackward", &run_backward);
   emscripten::function("allocFloats", &alloc_floats);
   emscripten::function("freeFloats", &free_floats);
+  emscripten::constant("maxParams", act::kMaxParams);
 }

@@ -5,8 +5,6 @@
 #include <cstdlib>
 #include <type_traits>
 
-#include "docs.hpp"
-
 namespace act {
 
 namespace {
@@ -54,105 +52,226 @@ bool ordered_bounds(const Params& p) { return p.v[0] < p.v[1]; }
 
 std::vector<Activation> build_registry() {
   return {
-      entry<fn::Identity, F32>({"identity", "Identity (linear)", {}, R"(g(z) = z)", R"(g'(z) = 1)", {0, 0, 0}}),
+      entry<fn::Identity, F32>({
+          .id = "identity",
+          .name = "Identity (linear)",
+          .latex = {
+              .value = R"(g(z) = z)",
+              .derivative = R"(g'(z) = 1)",
+              .second = R"(g''(z) = 0)",
+          },
+          .max_ulp = {0, 0, 0},
+      }),
       entry<fn::Sigmoid, Mixed>({
-          "sigmoid", "Sigmoid (logistic)", {},
-          R"(\sigma(z) = \frac{1}{1 + e^{-z}})",
-          R"(\sigma'(z) = \frac{e^{-z}}{(1 + e^{-z})^2} = \sigma(z)\,\bigl(1 - \sigma(z)\bigr))",
-          {kFaithful, kFaithful, kFaithful}}),
+          .id = "sigmoid",
+          .name = "Sigmoid (logistic)",
+          .latex = {
+              .value = R"(\sigma(z) = \frac{1}{1 + e^{-z}})",
+              .derivative = R"(\sigma'(z) = \frac{e^{-z}}{(1 + e^{-z})^2} = \sigma(z)\,\bigl(1 - \sigma(z)\bigr))",
+              .second = R"(g''(z) = \sigma(z)\bigl(1 - \sigma(z)\bigr)\bigl(1 - 2\sigma(z)\bigr))",
+          },
+          .max_ulp = {kFaithful, kFaithful, kFaithful},
+      }),
       entry<fn::Tanh, Mixed>({
-          "tanh", "Tanh", {},
-          R"(\tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}})",
-          R"(\tanh'(z) = 1 - \tanh^2(z))",
-          {kFaithful, kFaithful, kFaithful}}),
+          .id = "tanh",
+          .name = "Tanh",
+          .latex = {
+              .value = R"(\tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}})",
+              .derivative = R"(\tanh'(z) = 1 - \tanh^2(z))",
+              .second = R"(g''(z) = -2\tanh(z)\bigl(1 - \tanh^2(z)\bigr))",
+          },
+          .max_ulp = {kFaithful, kFaithful, kFaithful},
+      }),
       entry<fn::Relu, F32>({
-          "relu", "ReLU", {},
-          R"(\operatorname{relu}(z) = \max(0, z))",
-          R"(\operatorname{relu}'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases})",
-          {0, 0, 0}}),
+          .id = "relu",
+          .name = "ReLU",
+          .latex = {
+              .value = R"(\operatorname{relu}(z) = \max(0, z))",
+              .derivative = R"(\operatorname{relu}'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases})",
+              .second = R"(g''(z) = 0)",
+          },
+          .max_ulp = {0, 0, 0},
+      }),
       entry<fn::LeakyRelu, F32>({
-          "leaky_relu", "Leaky ReLU",
-          {{"alpha", 0.01f, 0.0f, 1.0f, "slope for z < 0 (the seed's 0.01, or another small slope)"}},
-          R"(\operatorname{leaky}(z) = \begin{cases} z & z \ge 0 \\ \alpha z & z < 0 \end{cases})",
-          R"(\operatorname{leaky}'(z) = \begin{cases} 1 & z > 0 \\ \alpha & z \le 0 \end{cases})",
-          {0.5f, 0, 0}}),  // αz is rounded once
+          .id = "leaky_relu",
+          .name = "Leaky ReLU",
+          .params = {
+              {.name = "alpha", .default_value = 0.01f, .min = 0.0f, .max = 1.0f,
+               .description = "slope for z < 0 (the seed's 0.01, or another small slope)"},
+          },
+          .latex = {
+              .value = R"(\operatorname{leaky}(z) = \begin{cases} z & z \ge 0 \\ \alpha z & z < 0 \end{cases})",
+              .derivative = R"(\operatorname{leaky}'(z) = \begin{cases} 1 & z > 0 \\ \alpha & z \le 0 \end{cases})",
+              .second = R"(g''(z) = 0)",
+          },
+          .max_ulp = {0.5f, 0, 0},  // αz is rounded once
+      }),
       entry<fn::Relu6, F32>({
-          "relu6", "ReLU6", {},
-          R"(\operatorname{relu6}(z) = \min\bigl(\max(0, z), 6\bigr))",
-          R"(\operatorname{relu6}'(z) = \begin{cases} 1 & 0 < z < 6 \\ 0 & \text{otherwise} \end{cases})",
-          {0, 0, 0}}),
+          .id = "relu6",
+          .name = "ReLU6",
+          .latex = {
+              .value = R"(\operatorname{relu6}(z) = \min\bigl(\max(0, z), 6\bigr))",
+              .derivative = R"(\operatorname{relu6}'(z) = \begin{cases} 1 & 0 < z < 6 \\ 0 & \text{otherwise} \end{cases})",
+              .second = R"(g''(z) = 0)",
+          },
+          .max_ulp = {0, 0, 0},
+      }),
       entry<fn::Hardtanh, F32>({
-          "hardtanh", "Hardtanh",
-          {{"min", -1.0f, -100.0f, 100.0f, "lower end of the linear part"},
-           {"max", 1.0f, -100.0f, 100.0f, "upper end of the linear part"}},
-          R"(\operatorname{hardtanh}(z) = \min\bigl(\max(z, a_{\min}), a_{\max}\bigr))",
-          R"(\operatorname{hardtanh}'(z) = \begin{cases} 1 & a_{\min} < z < a_{\max} \\ 0 & \text{otherwise} \end{cases})",
-          {0, 0, 0}, {}, {}, {}, {}, &ordered_bounds, "min < max"}),
+          .id = "hardtanh",
+          .name = "Hardtanh",
+          .params = {
+              {.name = "min", .default_value = -1.0f, .min = -100.0f, .max = 100.0f,
+               .description = "lower end of the linear part"},
+              {.name = "max", .default_value = 1.0f, .min = -100.0f, .max = 100.0f,
+               .description = "upper end of the linear part"},
+          },
+          .latex = {
+              .value = R"(\operatorname{hardtanh}(z) = \min\bigl(\max(z, a_{\min}), a_{\max}\bigr))",
+              .derivative = R"(\operatorname{hardtanh}'(z) = \begin{cases} 1 & a_{\min} < z < a_{\max} \\ 0 & \text{otherwise} \end{cases})",
+              .second = R"(g''(z) = 0)",
+          },
+          .max_ulp = {0, 0, 0},
+          .params_valid = &ordered_bounds,
+          .params_condition = "min < max",
+      }),
       entry<fn::Elu, Mixed>({
-          "elu", "ELU",
-          {{"alpha", 1.0f, 0.0f, 10.0f, "saturation value -alpha for z -> -infinity"}},
-          R"(\operatorname{elu}(z) = \begin{cases} z & z > 0 \\ \alpha\,(e^{z} - 1) & z \le 0 \end{cases})",
-          R"(\operatorname{elu}'(z) = \begin{cases} 1 & z > 0 \\ \alpha\,e^{z} & z \le 0 \end{cases})",
-          {kFaithful, kFaithful, kFaithful}}),
+          .id = "elu",
+          .name = "ELU",
+          .params = {
+              {.name = "alpha", .default_value = 1.0f, .min = 0.0f, .max = 10.0f,
+               .description = "saturation value -alpha for z -> -infinity"},
+          },
+          .latex = {
+              .value = R"(\operatorname{elu}(z) = \begin{cases} z & z > 0 \\ \alpha\,(e^{z} - 1) & z \le 0 \end{cases})",
+              .derivative = R"(\operatorname{elu}'(z) = \begin{cases} 1 & z > 0 \\ \alpha\,e^{z} & z \le 0 \end{cases})",
+              .second = R"(g''(z) = \begin{cases} 0 & z > 0 \\ \alpha e^{z} & z \le 0 \end{cases})",
+          },
+          .max_ulp = {kFaithful, kFaithful, kFaithful},
+      }),
       entry<fn::Selu, Mixed>({
-          "selu", "SELU", {},
-          R"(\operatorname{selu}(z) = \lambda \begin{cases} z & z > 0 \\ \alpha\,(e^{z} - 1) & z \le 0 \end{cases})",
-          R"(\operatorname{selu}'(z) = \lambda \begin{cases} 1 & z > 0 \\ \alpha\,e^{z} & z \le 0 \end{cases})",
-          {kFaithful, kFaithful, kFaithful}}),
+          .id = "selu",
+          .name = "SELU",
+          .latex = {
+              .value = R"(\operatorname{selu}(z) = \lambda \begin{cases} z & z > 0 \\ \alpha\,(e^{z} - 1) & z \le 0 \end{cases})",
+              .derivative = R"(\operatorname{selu}'(z) = \lambda \begin{cases} 1 & z > 0 \\ \alpha\,e^{z} & z \le 0 \end{cases})",
+              .second = R"(g''(z) = \begin{cases} 0 & z > 0 \\ \lambda\alpha e^{z} & z \le 0 \end{cases})",
+          },
+          .max_ulp = {kFaithful, kFaithful, kFaithful},
+      }),
       entry<fn::Celu, F64>({
-          "celu", "CELU",
-          {{"alpha", 1.0f, 0.01f, 100.0f, "saturation value -alpha and scale of z in the exponential"}},
-          R"(\operatorname{celu}(z) = \max(0, z) + \min\bigl(0, \alpha\,(e^{z/\alpha} - 1)\bigr))",
-          R"(\operatorname{celu}'(z) = \begin{cases} 1 & z > 0 \\ e^{z/\alpha} & z \le 0 \end{cases})",
-          {kRounded, kRounded, kRounded}}),
+          .id = "celu",
+          .name = "CELU",
+          .params = {
+              {.name = "alpha", .default_value = 1.0f, .min = 0.01f, .max = 100.0f,
+               .description = "saturation value -alpha and scale of z in the exponential"},
+          },
+          .latex = {
+              .value = R"(\operatorname{celu}(z) = \max(0, z) + \min\bigl(0, \alpha\,(e^{z/\alpha} - 1)\bigr))",
+              .derivative = R"(\operatorname{celu}'(z) = \begin{cases} 1 & z > 0 \\ e^{z/\alpha} & z \le 0 \end{cases})",
+              .second = R"(g''(z) = \begin{cases} 0 & z > 0 \\ \dfrac{1}{\alpha}\, e^{z/\alpha} & z \le 0 \end{cases})",
+          },
+          .max_ulp = {kRounded, kRounded, kRounded},
+      }),
       entry<fn::Gelu, F64>({
-          "gelu", "GELU (erf)", {},
-          R"(\operatorname{gelu}(z) = z\,\Phi(z) = \frac{z}{2}\Bigl(1 + \operatorname{erf}\frac{z}{\sqrt 2}\Bigr))",
-          R"(\operatorname{gelu}'(z) = \Phi(z) + z\,\varphi(z))",
-          {kRounded, kRounded, kRounded}}),
+          .id = "gelu",
+          .name = "GELU (erf)",
+          .latex = {
+              .value = R"(\operatorname{gelu}(z) = z\,\Phi(z) = \frac{z}{2}\Bigl(1 + \operatorname{erf}\frac{z}{\sqrt 2}\Bigr))",
+              .derivative = R"(\operatorname{gelu}'(z) = \Phi(z) + z\,\varphi(z))",
+              .second = R"(g''(z) = \varphi(z)\left(2 - z^2\right) = \frac{2 - z^2}{\sqrt{2\pi}}\, e^{-z^2/2})",
+          },
+          .max_ulp = {kRounded, kRounded, kRounded},
+      }),
       entry<fn::GeluTanh, F64>({
-          "gelu_tanh", "GELU (tanh approximation)", {},
-          R"(g(z) = \frac{z}{2}\Bigl(1 + \tanh u\Bigr),\quad u = \sqrt{2/\pi}\,(z + 0.044715\,z^3))",
-          R"(g'(z) = \frac{1}{2}\bigl(1 + \tanh u\bigr) + \frac{z}{2}\bigl(1 - \tanh^2 u\bigr)\,u'(z))",
-          {kRounded, kRounded, kRounded}}),
+          .id = "gelu_tanh",
+          .name = "GELU (tanh approximation)",
+          .latex = {
+              .value = R"(g(z) = \frac{z}{2}\Bigl(1 + \tanh u\Bigr),\quad u = \sqrt{2/\pi}\,(z + 0.044715\,z^3))",
+              .derivative = R"(g'(z) = \frac{1}{2}\bigl(1 + \tanh u\bigr) + \frac{z}{2}\bigl(1 - \tanh^2 u\bigr)\,u'(z))",
+              .second = R"(g''(z) = \operatorname{sech}^2(u)\left[\sqrt{\tfrac{2}{\pi}}\left(1 + 0.26829\,z^2\right) - z\,u'^2 \tanh u\right], \quad u' = \sqrt{\tfrac{2}{\pi}}\left(1 + 0.134145\,z^2\right))",
+          },
+          .max_ulp = {kRounded, kRounded, kRounded},
+      }),
       entry<fn::Silu, F64>({
-          "silu", "SiLU / Swish",
-          {{"beta", 1.0f, 0.01f, 100.0f, "gate sharpness: 1 is SiLU; large beta tends to ReLU"}},
-          R"(\operatorname{silu}(z) = z\,\sigma(\beta z))",
-          R"(\operatorname{silu}'(z) = \sigma(\beta z) + \beta z\,\sigma(\beta z)\bigl(1 - \sigma(\beta z)\bigr))",
-          {kRounded, kRounded, kRounded}}),
+          .id = "silu",
+          .name = "SiLU / Swish",
+          .params = {
+              {.name = "beta", .default_value = 1.0f, .min = 0.01f, .max = 100.0f,
+               .description = "gate sharpness: 1 is SiLU; large beta tends to ReLU"},
+          },
+          .latex = {
+              .value = R"(\operatorname{silu}(z) = z\,\sigma(\beta z))",
+              .derivative = R"(\operatorname{silu}'(z) = \sigma(\beta z) + \beta z\,\sigma(\beta z)\bigl(1 - \sigma(\beta z)\bigr))",
+              .second = R"(g''(z) = \beta\,\sigma'(\beta z)\Bigl(2 + \beta z\bigl(1 - 2\sigma(\beta z)\bigr)\Bigr), \qquad \sigma' = \sigma\,(1 - \sigma))",
+          },
+          .max_ulp = {kRounded, kRounded, kRounded},
+      }),
       entry<fn::Mish, F64>({
-          "mish", "Mish", {},
-          R"(\operatorname{mish}(z) = z \tanh\bigl(\operatorname{softplus}(z)\bigr))",
-          R"(\operatorname{mish}'(z) = \tanh\bigl(\operatorname{softplus} z\bigr) + z\,\operatorname{sech}^2\bigl(\operatorname{softplus} z\bigr)\,\sigma(z))",
-          {kRounded, kRounded, kRounded}}),
+          .id = "mish",
+          .name = "Mish",
+          .latex = {
+              .value = R"(\operatorname{mish}(z) = z \tanh\bigl(\operatorname{softplus}(z)\bigr))",
+              .derivative = R"(\operatorname{mish}'(z) = \tanh\bigl(\operatorname{softplus} z\bigr) + z\,\operatorname{sech}^2\bigl(\operatorname{softplus} z\bigr)\,\sigma(z))",
+              .second = R"(g''(z) = \sigma(z)\bigl(1 - t^2\bigr)\Bigl(2 + z\bigl(1 - \sigma(z) - 2\sigma(z)\,t\bigr)\Bigr), \qquad t = \tanh\bigl(\operatorname{sp}(z)\bigr))",
+          },
+          .max_ulp = {kRounded, kRounded, kRounded},
+      }),
       entry<fn::Softplus, F64>({
-          "softplus", "Softplus",
-          {{"beta", 1.0f, 0.01f, 100.0f, "sharpness: large beta tends to ReLU"},
-           {"threshold", 20.0f, 1.0f, 100.0f, "above beta*z > threshold the function is z (PyTorch)"}},
-          R"(\operatorname{softplus}(z) = \frac{1}{\beta}\log\bigl(1 + e^{\beta z}\bigr))",
-          R"(\operatorname{softplus}'(z) = \sigma(\beta z))",
-          {kRounded, kRounded, kRounded}}),
+          .id = "softplus",
+          .name = "Softplus",
+          .params = {
+              {.name = "beta", .default_value = 1.0f, .min = 0.01f, .max = 100.0f,
+               .description = "sharpness: large beta tends to ReLU"},
+              {.name = "threshold", .default_value = 20.0f, .min = 1.0f, .max = 100.0f,
+               .description = "above beta*z > threshold the function is z (PyTorch)"},
+          },
+          .latex = {
+              .value = R"(\operatorname{softplus}(z) = \frac{1}{\beta}\log\bigl(1 + e^{\beta z}\bigr))",
+              .derivative = R"(\operatorname{softplus}'(z) = \sigma(\beta z))",
+              .second = R"(g''(z) = \begin{cases} \beta\,\sigma(\beta z)\,\sigma(-\beta z) & \beta z \le \tau \\ 0 & \beta z > \tau \end{cases})",
+          },
+          .max_ulp = {kRounded, kRounded, kRounded},
+      }),
       entry<fn::Softsign, F64>({
-          "softsign", "Softsign", {},
-          R"(\operatorname{softsign}(z) = \frac{z}{1 + |z|})",
-          R"(\operatorname{softsign}'(z) = \frac{1}{(1 + |z|)^2})",
-          {kRounded, kRounded, kRounded}}),
+          .id = "softsign",
+          .name = "Softsign",
+          .latex = {
+              .value = R"(\operatorname{softsign}(z) = \frac{z}{1 + |z|})",
+              .derivative = R"(\operatorname{softsign}'(z) = \frac{1}{(1 + |z|)^2})",
+              .second = R"(g''(z) = -\frac{2\operatorname{sign}(z)}{\left(1 + |z|\right)^3})",
+          },
+          .max_ulp = {kRounded, kRounded, kRounded},
+      }),
       entry<fn::Hardsigmoid, F32, F32, F32, F64>({
-          "hardsigmoid", "Hard sigmoid", {},
-          R"(\operatorname{hardsigmoid}(z) = \frac{\operatorname{relu6}(z + 3)}{6})",
-          R"(\operatorname{hardsigmoid}'(z) = \begin{cases} 1/6 & -3 < z < 3 \\ 0 & \text{otherwise} \end{cases})",
-          {1, 0.5f, 0}}),  // (z + 3)/6 and 1/6 rounded
+          .id = "hardsigmoid",
+          .name = "Hard sigmoid",
+          .latex = {
+              .value = R"(\operatorname{hardsigmoid}(z) = \frac{\operatorname{relu6}(z + 3)}{6})",
+              .derivative = R"(\operatorname{hardsigmoid}'(z) = \begin{cases} 1/6 & -3 < z < 3 \\ 0 & \text{otherwise} \end{cases})",
+              .second = R"(g''(z) = 0)",
+          },
+          .max_ulp = {1, 0.5f, 0},  // (z + 3)/6 and 1/6 rounded
+      }),
       entry<fn::Hardswish, F32, F32, F32, F64>({
-          "hardswish", "Hard swish", {},
-          R"(\operatorname{hardswish}(z) = z\,\frac{\operatorname{relu6}(z + 3)}{6})",
-          R"(\operatorname{hardswish}'(z) = \begin{cases} 0 & z < -3 \\ (2z + 3)/6 & -3 \le z \le 3 \\ 1 & z > 3 \end{cases})",
-          {2, 1, 0.5f}}),  // z(z + 3)/6: three roundings
+          .id = "hardswish",
+          .name = "Hard swish",
+          .latex = {
+              .value = R"(\operatorname{hardswish}(z) = z\,\frac{\operatorname{relu6}(z + 3)}{6})",
+              .derivative = R"(\operatorname{hardswish}'(z) = \begin{cases} 0 & z < -3 \\ (2z + 3)/6 & -3 \le z \le 3 \\ 1 & z > 3 \end{cases})",
+              .second = R"(g''(z) = \begin{cases} \tfrac{1}{3} & -3 \le z \le 3 \\ 0 & \text{otherwise} \end{cases})",
+          },
+          .max_ulp = {2, 1, 0.5f},  // z(z + 3)/6: three roundings
+      }),
       entry<fn::LogSigmoid, F64>({
-          "log_sigmoid", "Log-sigmoid", {},
-          R"(\log\sigma(z) = -\log\bigl(1 + e^{-z}\bigr))",
-          R"((\log\sigma)'(z) = \sigma(-z) = 1 - \sigma(z))",
-          {kRounded, kRounded, kRounded}}),
+          .id = "log_sigmoid",
+          .name = "Log-sigmoid",
+          .latex = {
+              .value = R"(\log\sigma(z) = -\log\bigl(1 + e^{-z}\bigr))",
+              .derivative = R"((\log\sigma)'(z) = \sigma(-z) = 1 - \sigma(z))",
+              .second = R"(g''(z) = -\sigma(z)\,\sigma(-z) = -\frac{e^{-|z|}}{\left(1 + e^{-|z|}\right)^2})",
+          },
+          .max_ulp = {kRounded, kRounded, kRounded},
+      }),
   };
 }
 
@@ -208,18 +327,6 @@ struct Json {
   void string(const char* k, const char* v) { key(k), append_json_string(out, v); }
   void number(const char* k, float v) { key(k), append_json_number(out, v); }
   void boolean(const char* k, bool v) { key(k), out += v ? "true" : "false"; }
-  void steps(const char* k, const std::vector<DerivationStep>& steps) {
-    key(k);
-    open('[');
-    for (const DerivationStep& s : steps) {
-      item();
-      open('{');
-      string("latex", s.latex);
-      string("text", s.text);
-      close('}');
-    }
-    close(']');
-  }
 };
 
 // As JS prints numbers: NaN and Infinity rather than C's nan and inf.
@@ -258,7 +365,11 @@ std::string check_params(const Activation& a, const Params& p) {
            js_number(spec.min) + ", " + js_number(spec.max) + "], got " + js_number(v);
   }
   if (a.params_valid && !a.params_valid(p)) {
-    return std::string(a.id) + ": parameters must satisfy " + a.params_condition;
+    std::string got;
+    for (size_t i = 0; i < a.params.size(); ++i) {
+      got += std::string(i ? ", " : "") + a.params[i].name + " = " + js_number(p.v[i]);
+    }
+    return std::string(a.id) + ": parameters must satisfy " + a.params_condition + ", got " + got;
   }
   return {};
 }
@@ -267,13 +378,10 @@ std::string registry_json() {
   Json j;
   j.open('[');
   for (const Activation& a : activations()) {
-    const Docs& d = *find_docs(a.id);
     j.item();
     j.open('{');
     j.string("id", a.id);
     j.string("name", a.name);
-    j.string("family", d.family);
-    j.string("summary", d.summary);
     j.key("params");
     j.open('[');
     for (const ParamSpec& s : a.params) {
@@ -290,23 +398,9 @@ std::string registry_json() {
     if (a.params_condition) j.string("paramsCondition", a.params_condition);
     j.key("latex");
     j.open('{');
-    j.string("value", a.latex_value);
-    j.string("derivative", a.latex_derivative);
-    j.string("second", d.latex_second);
-    j.close('}');
-    j.steps("derivation", d.derivation);
-    j.steps("secondDerivation", d.second_derivation);
-    j.string("kinks", d.kinks);
-    j.string("computation", d.computation);
-    j.string("notes", d.notes);
-    j.key("properties");
-    j.open('{');
-    j.string("range", d.properties.range);
-    j.string("monotonic", d.properties.monotonic);
-    j.string("smoothness", d.properties.smoothness);
-    j.boolean("zeroCentred", d.properties.zero_centred);
-    j.string("saturating", d.properties.saturating);
-    j.string("deadZone", d.properties.dead_zone);
+    j.string("value", a.latex.value);
+    j.string("derivative", a.latex.derivative);
+    j.string("second", a.latex.second);
     j.close('}');
     j.key("accuracy");
     j.open('{');

@@ -1,7 +1,8 @@
 // The one list of activations. Bindings, tests, benchmarks and the page all
-// read it; adding an activation means one entry here, one struct in
-// activations.hpp, one reference in tests/cpp/oracle.cpp and one docs entry
-// in docs.cpp (derivations, conventions, properties: the text the page shows).
+// read it. Adding an activation means one entry here (registry.cpp), one
+// struct in activations.hpp, one reference in tests/cpp/oracle.cpp and one
+// text record in src/docs/<id>.yaml (derivations, conventions, properties:
+// the teaching text, which is data shipped beside the wasm, not inside it).
 #pragma once
 
 #include <cstddef>
@@ -15,32 +16,44 @@
 namespace act {
 
 struct ParamSpec {
-  const char* name;
-  float default_value;
-  float min;  // inclusive bounds; the page's slider spans them
-  float max;
-  const char* description;
+  const char* name = nullptr;
+  float default_value = 0;
+  float min = 0;  // inclusive bounds; the page's slider spans them
+  float max = 0;
+  const char* description = nullptr;
 };
 
+// KaTeX-compatible LaTeX (math mode, no $ delimiters) of g, g' and g''.
+struct Latex {
+  const char* value = nullptr;
+  const char* derivative = nullptr;
+  const char* second = nullptr;
+};
+
+// One activation. An entry names the fields below the line "written by the
+// author" with designated initialisers; entry<>() in registry.cpp fills in
+// the rest from the kernel's lane choice.
 struct Activation {
-  const char* id;    // stable identifier used by the JS API and the page
-  const char* name;  // display name
-  std::vector<ParamSpec> params;
-  const char* latex_value;       // g(z) in LaTeX
-  const char* latex_derivative;  // g'(z) in LaTeX
+  // --- written by the author ---
+  const char* id = nullptr;    // stable identifier used by the JS API and the page
+  const char* name = nullptr;  // display name
+  std::vector<ParamSpec> params = {};
+  Latex latex = {};
   // Documented worst error in ULP per order (units of 2^-149 where the true
   // value is subnormal), over all finite float32 inputs as swept by the
   // accuracy harness (tests/cpp/accuracy_main.cpp); the tests assert it.
-  float max_ulp[kOrders];
+  float max_ulp[kOrders] = {};
+  // Extra condition on the parameters beyond their ranges, or nullptr.
+  bool (*params_valid)(const Params&) = nullptr;
+  const char* params_condition = nullptr;  // what params_valid requires, e.g. "min < max"
+
+  // --- filled in by entry<>() ---
   // Lane precision per order ('f' float32, 'd' float64, 'm' mixed: float32
   // lanes with a float64 finish), for the docs.
-  char precision[kOrders];
-  Kernel kernels[kOrders];
-  FusedKernel fused;
-  BackwardKernel backward;
-  // Extra condition on the parameters beyond their ranges, or nullptr.
-  bool (*params_valid)(const Params&);
-  const char* params_condition;  // what params_valid requires, e.g. "min < max"
+  char precision[kOrders] = {};
+  Kernel kernels[kOrders] = {};
+  FusedKernel fused = nullptr;
+  BackwardKernel backward = nullptr;
 };
 
 const std::vector<Activation>& activations();
@@ -54,7 +67,8 @@ Params default_params(const Activation& a);
 // condition holds; otherwise a message naming the parameter and the rule.
 std::string check_params(const Activation& a, const Params& p);
 
-// The registry as JSON (everything but the kernels, plus the docs), for JS.
+// The registry as JSON (everything but the kernels), for JS; the teaching
+// text is joined to it there, from src/docs.
 std::string registry_json();
 
 }  // namespace act

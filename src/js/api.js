@@ -1,5 +1,6 @@
 // The public API over one instantiated wasm module (either build). Several
 // instances may share one module; each owns its arrays and scratch memory.
+import docs from './docs.js';
 import { checkInput, checkOutput, describeType, isFloat32Array } from './errors.js';
 import { WasmArray, isWasmArray, locate, setRelease } from './wasm-array.js';
 
@@ -10,13 +11,32 @@ const CHUNK = 1 << 16;
 const SLOTS = 3; // at most three operands per call: x, dy, dx or x, value, derivative
 // The heap's ceiling (-sMAXIMUM_MEMORY=2GB), in floats.
 const MAX_FLOATS = 2 ** 29;
+// What wasm.run computes (src/bindings/embind.cpp, enum Op).
+const OP = Object.freeze({ value: 0, derivative: 1, second: 2, fused: 3, backward: 4 });
+
+// The registry (from C++: ids, parameters, LaTeX, accuracy, lanes) joined with
+// the teaching text of src/docs/<id>.yaml (built into docs.js), by id.
+function catalogue(wasm) {
+  return JSON.parse(wasm.registryJson()).map((entry) => ({ ...entry, ...docs[entry.id] }));
+}
 
 export function createApi(wasm, simd) {
-  const registry = JSON.parse(wasm.registryJson());
+  const registry = catalogue(wasm);
   const indexOf = new Map(registry.map((entry, i) => [entry.id, i]));
   const names = registry.map((entry) => entry.id);
   const owned = new Set(); // live WasmArrays of this instance
   let scratch = 0; // heap address of SLOTS chunk buffers
+  let paramBlock = 0; // heap address of the Params that wasm.run reads (wasm.maxParams floats)
+
+  // Writes parameter values where wasm.run and wasm.checkParams read them.
+  function passParams(values) {
+    if (paramBlock === 0) {
+      paramBlock = wasm.allocFloats(wasm.maxParams);
+      if (paramBlock === 0) throw new RangeError('activations-wasm: out of wasm memory for parameters');
+    }
+    wasm.HEAPF32.set(values, paramBlock >>> 2); // HEAPF32 is replaced on growth: read it fresh
+    return paramBlock;
+  }
 
   function slots() {
     if (scratch === 0) {
@@ -48,10 +68,11 @@ export function createApi(wasm, simd) {
     return { length, data: value, result: value };
   }
 
-  // Runs kernel(addresses, count) over the operands: wasm arrays by address
-  // (no copy, one call), JS arrays copied in and out chunk by chunk.
-  function stream(inputs, outputs, kernel) {
+  // Runs op over the operands: wasm arrays by address (no copy, one call), JS
+  // arrays copied in and out chunk by chunk.
+  function stream(op, index, values, inputs, outputs) {
     const n = inputs[0].length;
+    if (n === 0) return;
     const operands = [...inputs, ...outputs];
     const direct = operands.every((o) => o.data === undefined);
     const chunk = direct ? Math.max(n, 1) : CHUNK;
@@ -64,8 +85,8 @@ export function createApi(wasm, simd) {
         const part = len === n ? o.data : ArrayBuffer.isView(o.data) ? o.data.subarray(start, start + len) : o.data.slice(start, start + len);
         wasm.HEAPF32.set(part, addresses[i] >>> 2); // HEAPF32 is replaced on growth: read it fresh
       });
-      const status = kernel(addresses, len);
-      if (status !== 0) throw new Error(`activations-wasm: internal error ${status}`);
+      const [a, b, c = 0] = addresses;
+      wasm.run(op, index, passParams(values), a, b, c, len);
       outputs.forEach((o, j) => {
         if (o.data === undefined) return;
         const from = addresses[inputs.length + j] >>> 2;
@@ -93,7 +114,7 @@ export function createApi(wasm, simd) {
       }
     }
     const resolved = {};
-    const values = [0, 0, 0, 0];
+    const values = new Array(wasm.maxParams).fill(0);
     entry.params.forEach((spec, i) => {
       const v = given?.[spec.name] ?? spec.default;
       if (typeof v !== 'number') {
@@ -102,8 +123,8 @@ export function createApi(wasm, simd) {
       resolved[spec.name] = v;
       values[i] = v;
     });
-    // One range check, in C++, shared with the native tests.
-    const problem = wasm.checkParams(index, ...values);
+    // The one range check, in C++ (shared with the native tests), once per get().
+    const problem = wasm.checkParams(index, passParams(values));
     if (problem) throw new RangeError(problem);
     return { resolved, values };
   }
@@ -140,7 +161,7 @@ export function createApi(wasm, simd) {
     function unary(order, x, out) {
       const from = input(x, 'x');
       const to = output(out, from.length, 'out');
-      if (from.length > 0) stream([from], [to], ([a, b], n) => wasm.run(index, order, a, b, n, ...values));
+      stream(order, index, values, [from], [to]);
       return to.result;
     }
 
@@ -150,7 +171,7 @@ export function createApi(wasm, simd) {
       const g = output(value, from.length, 'value');
       const dg = output(derivative, from.length, 'derivative');
       if (g.result === dg.result) throw new Error('value and derivative must be different arrays');
-      if (from.length > 0) stream([from], [g, dg], ([a, b, c], n) => wasm.runFused(index, a, b, c, n, ...values));
+      stream(OP.fused, index, values, [from], [g, dg]);
       return { value: g.result, derivative: dg.result };
     }
 
@@ -159,20 +180,20 @@ export function createApi(wasm, simd) {
       const grad = input(dy, 'dy');
       if (grad.length !== from.length) throw new RangeError(`dy has length ${grad.length} but x has length ${from.length}`);
       const to = output(out, from.length, 'out');
-      if (from.length > 0) stream([from, grad], [to], ([a, b, c], n) => wasm.runBackward(index, a, b, c, n, ...values));
+      stream(OP.backward, index, values, [from, grad], [to]);
       return to.result;
     }
 
     function at(z) {
       if (typeof z !== 'number') throw new TypeError(`z must be a number, got ${describeType(z)}`);
-      const [value, derivative, second] = [0, 1, 2].map((order) => unary(order, [z])[0]);
+      const [value, derivative, second] = [OP.value, OP.derivative, OP.second].map((order) => unary(order, [z])[0]);
       return { value, derivative, second };
     }
 
     return Object.freeze({
       id,
       params: Object.freeze(resolved),
-      forward: (x, out) => unary(0, x, out),
+      forward: (x, out) => unary(OP.value, x, out),
       derivative(x, second, third) {
         const { order, out } = derivativeArgs(second, third);
         return unary(orderOf(order), x, out);
@@ -184,8 +205,12 @@ export function createApi(wasm, simd) {
   }
 
   function alloc(length) {
+    // As new Float32Array(length): a TypeError for a non-number, a RangeError for a bad number.
+    if (typeof length !== 'number') {
+      throw new TypeError(`alloc(length): length must be a number, got ${describeType(length)}`);
+    }
     if (!Number.isInteger(length) || length < 0) {
-      throw new TypeError(`alloc(length): length must be a non-negative integer, got ${describeType(length)}`);
+      throw new RangeError(`alloc(length): length must be a non-negative integer, got ${length}`);
     }
     if (length > MAX_FLOATS) {
       throw new RangeError(`alloc(${length}): at most ${MAX_FLOATS} floats fit in the 2 GiB wasm heap`);
@@ -206,7 +231,9 @@ export function createApi(wasm, simd) {
   function dispose() {
     for (const array of [...owned]) array.free();
     if (scratch !== 0) wasm.freeFloats(scratch);
+    if (paramBlock !== 0) wasm.freeFloats(paramBlock);
     scratch = 0;
+    paramBlock = 0;
   }
 
   return Object.freeze({

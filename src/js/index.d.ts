@@ -44,9 +44,14 @@ export interface DerivationStep {
   text: string;
 }
 
-/** The registry entry of one activation. */
 export type Precision = 'float32' | 'float64' | 'mixed';
 
+/**
+ * Everything known about one activation: the C++ registry's entry (id, name,
+ * params, latex, accuracy, precision) joined with its teaching text
+ * (src/docs/<id>.yaml: family, summary, derivations, kinks, computation,
+ * notes, properties, and the optional seedNotes and benchmark).
+ */
 export interface ActivationInfo {
   id: ActivationId;
   name: string;
@@ -69,6 +74,10 @@ export interface ActivationInfo {
     saturating: string;
     deadZone: string;
   };
+  /** The seed document's notes where they apply: under g′, beside the chart, in the depth view. */
+  seedNotes?: { derivative?: string; chart?: string; depth?: string };
+  /** For the benchmarks: the formulas as a user would write them in JS, and TF.js's op. */
+  benchmark?: { textbook?: { value: string; derivative: string; second?: string }; tfjs?: string };
   /** Documented maximum error in ULP, per order. */
   accuracy: { value: number; derivative: number; second: number };
   /** Lanes of the intermediates: float32, float64 (rounded once at the end), or

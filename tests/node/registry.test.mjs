@@ -1,6 +1,6 @@
-// Every TeX string the registry hands to the page renders in KaTeX (the
-// version the page serves), so a typo in src/core cannot reach a learner as a
-// red error box.
+// Every TeX string that info(id) hands to the page — the registry's (src/core)
+// and the text record's (src/docs) — renders in KaTeX (the version the page
+// serves), so a typo cannot reach a learner as a red error box.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import katex from 'katex';
@@ -18,7 +18,8 @@ test('every formula, derivation step and inline formula of every entry renders',
       ...info.derivation.map((s) => s.latex), ...info.secondDerivation.map((s) => s.latex)];
     const texts = [info.kinks, info.computation, info.notes, info.properties.monotonic, info.properties.smoothness,
       info.properties.saturating, info.properties.deadZone, ...info.derivation.map((s) => s.text),
-      ...info.secondDerivation.map((s) => s.text), ...info.params.map((p) => p.description)];
+      ...info.secondDerivation.map((s) => s.text), ...info.params.map((p) => p.description), info.summary,
+      ...Object.values(info.seedNotes ?? {})];
     for (const tex of display) {
       assert.doesNotThrow(() => render(tex, true), `${id}: ${tex}`);
       count++;
