@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing on a fresh machine: Debian's Emscripten, Catch2,
-# wabt and Chromium, and the npm dependencies. Does nothing when all is there.
+# wabt, Chromium and clang-format, and the npm dependencies. Does nothing when
+# all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,7 @@ command -v wasm-objdump >/dev/null || missing+=(wabt)
 command -v chromium >/dev/null || missing+=(chromium)
 command -v cmake >/dev/null || missing+=(cmake)
 command -v g++ >/dev/null || missing+=(g++)
+command -v clang-format >/dev/null || missing+=(clang-format)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]} with apt-get"

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test (after scripts/build.sh): the Catch2 suite natively and in
-# both wasm builds under Node, the accuracy harness natively (ctest), then the
-# Node tests of the JS API, the build, the npm package and the page in
-# headless Chromium.
+# Runs every test (after scripts/build.sh): formatting and lint, the Catch2
+# suite natively and in both wasm builds under Node, the accuracy harness
+# natively (ctest), then the Node tests of the JS API, the text records, the
+# build, the npm package and the page in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+
+bash scripts/lint.sh
 
 if [ ! -f build/native/CMakeCache.txt ]; then
   cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -16,10 +16,11 @@ const HELPERS = {
 
 // A function of z from a body or an expression, with the parameters bound as
 // constants, so the JIT sees the same closure a user would have written.
+// (new Function: only the benchmark and its tests compile these, and the
+// sources are the repository's own records.)
 function compile(source, params) {
   const constants = Object.entries(params).map(([name, value]) => `const ${name} = ${value};`);
   const body = /\breturn\b/.test(source) ? source : `return ${source};`;
-  // eslint-disable-next-line no-new-func -- bench only; the sources are the repository's records
   return new Function(...Object.keys(HELPERS), `${constants.join(' ')} return (z) => { ${body} };`)(...Object.values(HELPERS));
 }
 
@@ -35,6 +36,5 @@ export function tfjsOpOf(info, params, tf) {
   const source = info.benchmark?.tfjs;
   if (!source) return null;
   const constants = Object.entries(params).map(([name, value]) => `const ${name} = ${value};`);
-  // eslint-disable-next-line no-new-func -- bench only; the sources are the repository's records
   return new Function('tf', `${constants.join(' ')} return (t) => ${source};`)(tf);
 }

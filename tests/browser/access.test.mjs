@@ -114,7 +114,7 @@ test('the keyboard operates the controls', { timeout: 20_000 }, async () => {
   // Button: Enter adds a function to compare and moves focus to the function menu.
   await page.focus('#add-slot');
   await page.keyboard.press('Enter');
-  p = await waitForPlot(page, () => window.activationsPage.plotted().series.length === 2);
+  await waitForPlot(page, () => window.activationsPage.plotted().series.length === 2);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'fn');
   // Select: the keyboard picks another function for the edited slot.
   await page.keyboard.press('ArrowDown');

@@ -400,7 +400,7 @@ test('gradient through depth: statistics equal a float64 computation from the mo
   await page.locator('#depth-mean-range').fill('2');
   await check(2, 1, 1);
   await setNumber(page.locator('#depth-spread'), 3);
-  d = await check(2, 3, 1);
+  await check(2, 3, 1);
   assert.match(await page.locator('#depth-summary').innerText(), /ReLU/);
   await page.click('#depth-table-toggle');
   assert.equal(await page.locator('#depth-table tbody tr').count(), LAYERS);
