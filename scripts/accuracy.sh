@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The accuracy harness, natively (x87 long double for the oracle):
 #   bash scripts/accuracy.sh                 every 4093rd float32 bit pattern, all functions (~6 s)
-#   bash scripts/accuracy.sh --exhaustive    all 2^32 inputs for sigmoid, tanh, relu, leaky_relu
+#   bash scripts/accuracy.sh --exhaustive sigmoid,tanh,relu,leaky_relu    all 2^32 inputs (no ids: every function, hours)
 #   bash scripts/accuracy.sh --exhaustive gelu,mish --markdown
 # Options are those of tests/cpp/accuracy_main.cpp; exit status 1 when a
 # kernel exceeds the error its registry entry documents.

@@ -33,38 +33,33 @@ using i32x4 = decltype(f32x4{} < f32x4{});
 using i64x2 = decltype(f64x2{} < f64x2{});
 #endif
 
-// Per type: scalar lane type, integer type of the same shape, mask type,
-// lanes per vector.
+// Per type: scalar lane type, integer type of the same shape, lanes per
+// vector.
 template <class V> struct Shape;
 template <> struct Shape<float> {
   using Lane = float;
   using Int = int32_t;
-  using Mask = bool;
   static constexpr int kLanes = 1;
 };
 template <> struct Shape<double> {
   using Lane = double;
   using Int = int64_t;
-  using Mask = bool;
   static constexpr int kLanes = 1;
 };
 #if ACT_HAVE_VECTOR
 template <> struct Shape<f32x4> {
   using Lane = float;
   using Int = i32x4;
-  using Mask = i32x4;
   static constexpr int kLanes = 4;
 };
 template <> struct Shape<f64x2> {
   using Lane = double;
   using Int = i64x2;
-  using Mask = i64x2;
   static constexpr int kLanes = 2;
 };
 #endif
 template <class V> using LaneOf = typename Shape<V>::Lane;
 template <class V> using IntOf = typename Shape<V>::Int;
-template <class V> using MaskOf = typename Shape<V>::Mask;
 template <class V> constexpr bool kIsF64 = std::is_same_v<LaneOf<V>, double>;
 
 template <class To, class From> inline To bit_cast(From v) {

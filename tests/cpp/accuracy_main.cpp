@@ -9,16 +9,20 @@
 //                                     (1,049,345 inputs per row) plus ±0,
 //                                     ±inf, ±FLT_MAX, ±FLT_MIN, ±denorm_min
 //   act_accuracy --stride N           every Nth pattern
-//   act_accuracy --exhaustive [ids]   all 2^32 patterns (default ids: the
-//                                     seed's sigmoid, tanh, relu, leaky_relu)
+//   act_accuracy --exhaustive [ids]   all 2^32 patterns (default: every
+//                                     activation, hours; name a few ids)
 //   act_accuracy --markdown           the table as Markdown (for the README)
 //   act_accuracy --only id[,id...]    restrict to these activations
+//
+// Parameter sets: the defaults, those the oracle declares, and every
+// parameter at its registry minimum and maximum (tests/cpp/sweep.hpp).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <exception>
 #include <set>
 #include <string>
 #include <thread>
@@ -50,7 +54,7 @@ std::set<std::string> split_ids(const char* list) {
 
 // Splits the bit-pattern range among the cores; each thread measures its own
 // slice in blocks, so memory stays small even for the exhaustive sweep.
-WorstCase sweep(const Activation& a, Order order, const Params& p, uint64_t stride) {
+WorstCase sweep(const Activation& a, const oracle::Reference& ref, Order order, const Params& p, uint64_t stride) {
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   std::vector<WorstCase> worst(threads);
   std::vector<std::thread> pool;
@@ -67,13 +71,13 @@ WorstCase sweep(const Activation& a, Order order, const Params& p, uint64_t stri
           xs.push_back(s);
           xs.push_back(-s);
         }
-        const WorstCase w = measure(a, order, p, xs);
+        const WorstCase w = measure(a, ref, order, p, xs);
         worst[t] = w;
       }
       for (uint64_t k = begin; k < end;) {
         xs.clear();
         for (; k < end && xs.size() < (1u << 16); ++k) xs.push_back(float_from_bits(static_cast<uint32_t>(k * stride)));
-        const WorstCase w = measure(a, order, p, xs);
+        const WorstCase w = measure(a, ref, order, p, xs);
         const size_t seen = worst[t].count + w.count;
         if (w.ulp > worst[t].ulp) worst[t] = w;
         worst[t].count = seen;
@@ -102,7 +106,6 @@ int main(int argc, char** argv) {
       exhaustive = true;
       opt.stride = 1;
       if (i + 1 < argc && argv[i + 1][0] != '-') opt.only = split_ids(argv[++i]);
-      if (opt.only.empty()) opt.only = {"sigmoid", "tanh", "relu", "leaky_relu"};
     } else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) {
       opt.only = split_ids(argv[++i]);
     } else if (!std::strcmp(argv[i], "--markdown")) {
@@ -132,10 +135,20 @@ int main(int argc, char** argv) {
   int failures = 0;
   for (const Activation& a : activations()) {
     if (!opt.only.empty() && !opt.only.count(a.id)) continue;
-    for (const Params& p : parameter_sets(a)) {
+    const oracle::Reference* ref = nullptr;
+    std::vector<Params> sets;
+    try {
+      ref = &reference_of(a);
+      sets = parameter_sets(a, *ref);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "%s\n", e.what());
+      ++failures;
+      continue;
+    }
+    for (const Params& p : sets) {
       std::string row = "| `" + std::string(a.id) + "` | " + describe(a, p) + " |";
       for (int order = 0; order < kOrders; ++order) {
-        const WorstCase w = sweep(a, static_cast<Order>(order), p, opt.stride);
+        const WorstCase w = sweep(a, *ref, static_cast<Order>(order), p, opt.stride);
         const bool ok = w.ulp <= a.max_ulp[order];
         failures += !ok;
         char cell[96];
@@ -155,6 +168,6 @@ int main(int argc, char** argv) {
   std::printf("\n%s sweep: %llu inputs per row (every %llu-th float32 bit pattern, NaNs skipped), %.1f s\n",
               exhaustive ? "exhaustive" : "strided", static_cast<unsigned long long>(per_row),
               static_cast<unsigned long long>(opt.stride), seconds);
-  std::printf("%d row(s) above the documented figure\n", failures);
+  std::printf("%d row(s) above the documented figure or without an oracle reference\n", failures);
   return failures ? 1 : 0;
 }

@@ -2,6 +2,9 @@
 
 #include <cmath>
 #include <cstddef>
+#include <limits>
+#include <stdexcept>
+#include <string>
 
 #include "core/interior_zeros.hpp"
 
@@ -293,46 +296,353 @@ Real log_sigmoid_d(Real x, const double*) { return sig(-x); }
 Real log_sigmoid_dd(Real x, const double*) { return -sig_d(x); }
 
 // NaN in, NaN out, whatever a comparison-based branch would pick.
-template <Real (*F)(Real, const double*)>
-Real nan_safe(Real x, const double* p) {
+template <Fn F>
+Real safe(Real x, const double* p) {
   return std::isnan(x) ? x : F(x, p);
 }
 
-// clang-format off
-#define ACT_ORACLE_ENTRY(id, g, d, dd) \
-  Reference { id, { nan_safe<g>, nan_safe<d>, nan_safe<dd> } }
-// clang-format on
+// --- what the tests need to know, per function ------------------------------
+
+constexpr float kMax = std::numeric_limits<float>::max();
+constexpr float kSub = 0x1.8p-130f;  // a subnormal float32 with two bits set
+
+Points at_zero(const double*) { return {0}; }
+Points at_three(const double*) { return {-3, 3}; }
+
+// The zeros in the tables (of u = scale x), as values of x.
+template <class... Tables>
+Points zeros_of(Real scale, const Tables&... tables) {
+  Points xs;
+  auto add = [&](const auto& zs) {
+    for (const zeros::InteriorZero& z : zs) xs.push_back(static_cast<Real>(z.hi) / scale);
+  };
+  (add(tables), ...);
+  return xs;
+}
+
+// The rows scripts/interior_zeros.py --test-points generates.
+struct ZeroPoint {
+  const char* id;
+  int order;
+  double x;
+  Real want;
+};
+const ZeroPoint kZeroPoints[] = {
+#include "oracle_zero_points.inc"
+};
+
+std::vector<Reference> build() {
+  const float lambda = static_cast<float>(kSeluLambda);
+  const float lambda_alpha = static_cast<float>(kSeluLambda * kSeluAlpha);
+  const float ln2 = 0x1.62e430p-1f;
+  // clang-format off
+  std::vector<Reference> references = {
+      {.id = "identity",
+       .eval = {safe<identity>, safe<identity_d>, safe<zero>},
+       .limits = Limits{.minus = {-kInf, 1, 0}, .plus = {kInf, 1, 0}},
+       .exact = {{.order = 0, .x = -kSub, .want = -kSub}, {.order = 0, .x = -0.0f, .want = -0.0f}}},
+
+      {.id = "sigmoid",
+       .eval = {safe<sigmoid>, safe<sigmoid_d>, safe<sigmoid_dd>},
+       .limits = Limits{.minus = {0, 0, 0}, .plus = {1, 0, -0.0f}},
+       .exact = {
+           {.order = 0, .x = 0, .want = 0.5f},
+           {.order = 0, .x = -0.0f, .want = 0.5f},
+           {.order = 0, .x = kSub, .want = 0.5f},
+           {.order = 1, .x = 0, .want = 0.25f},
+           {.order = 2, .x = 0, .want = -0.0f},
+           // The last float32 below ln(2^25 - 1) = 17.32868, where a
+           // correctly rounded sigma reaches 1 (1/(1 + expf(-x)) in float
+           // already at 16.6355).
+           {.order = 0, .x = 17.3286f, .want = 0x1.fffffep-1f}},
+       .saturation = {
+           {.order = 0, .from = 17.3288f, .to = kMax, .want = 1},
+           // e^-104 is below half the smallest subnormal.
+           {.order = 0, .from = -kMax, .to = -104, .want = 0},
+           {.order = 1, .from = 104, .to = kMax, .want = 0},
+           {.order = 1, .from = -kMax, .to = -104, .want = 0}},
+       // Where y(1 - y) is 0 (y rounds to 1 from x = 16.64) and
+       // e^-x/(1 + e^-x)^2 is NaN (e^-x overflows below -88.7).
+       .known = {
+           {.order = 1, .x = 20, .want = 2.061153613941849343652295e-9L},
+           {.order = 1, .x = -100, .want = 3.720075976020835962959696e-44L},
+           {.order = 0, .x = -100, .want = 3.720075976020835962959696e-44L}}},
+
+      {.id = "tanh",
+       .eval = {safe<tanh_v>, safe<tanh_d>, safe<tanh_dd>},
+       .limits = Limits{.minus = {-1, 0, 0}, .plus = {1, 0, -0.0f}},
+       .exact = {
+           {.order = 0, .x = -0.0f, .want = -0.0f},
+           {.order = 0, .x = kSub, .want = kSub},  // tanh x = x down here
+           {.order = 0, .x = -0x1p-149f, .want = -0x1p-149f},
+           {.order = 1, .x = 0, .want = 1},
+           {.order = 1, .x = -0.0f, .want = 1},
+           {.order = 1, .x = kSub, .want = 1},
+           {.order = 2, .x = 0, .want = -0.0f}},
+       .saturation = {
+           {.order = 0, .from = 9.0110f, .to = kMax, .want = 1},
+           {.order = 0, .from = -kMax, .to = -9.0110f, .want = -1},
+           // 4 e^-2|x| is below half the smallest subnormal.
+           {.order = 1, .from = 53, .to = kMax, .want = 0},
+           {.order = 1, .from = -kMax, .to = -53, .want = 0}},
+       // Where 1 - y^2 is 0: y rounds to +-1 from |x| = 9.0109.
+       .known = {
+           {.order = 1, .x = 10, .want = 8.244614455767397374609178e-9L},
+           {.order = 1, .x = 50, .want = 1.488030390408334385183878e-43L}}},
+
+      // PyTorch's conventions at the kinks: relu'(0) = 0, leaky'(0) = alpha.
+      {.id = "relu",
+       .eval = {safe<relu>, safe<relu_d>, safe<zero>},
+       .kinks = at_zero,
+       .limits = Limits{.minus = {0, 0, 0}, .plus = {kInf, 1, 0}},
+       .exact = {
+           {.order = 0, .x = 0, .want = 0},
+           {.order = 0, .x = -0.0f, .want = 0},  // relu(-0) = +0
+           {.order = 0, .x = kSub, .want = kSub},
+           {.order = 0, .x = -kSub, .want = 0},
+           {.order = 1, .x = 0, .want = 0},
+           {.order = 1, .x = -0.0f, .want = 0},
+           {.order = 1, .x = 0x1p-149f, .want = 1},
+           {.order = 2, .x = 1, .want = 0}}},
+
+      {.id = "leaky_relu",
+       .eval = {safe<leaky>, safe<leaky_d>, safe<zero>},
+       .params = {{0.2f}},
+       .kinks = at_zero,
+       .limits = Limits{.minus = {-kInf, 0.01f, 0}, .plus = {kInf, 1, 0}},
+       .exact = {
+           {.order = 0, .x = 0, .want = 0},
+           {.order = 0, .x = -2, .want = -2 * 0.01f},
+           {.order = 1, .x = 0, .want = 0.01f},
+           {.order = 1, .x = 0x1p-149f, .want = 1},
+           {.order = 2, .x = -1, .want = 0},
+           // Parameters move with the kink.
+           {.order = 1, .x = 0, .want = 0.2f, .p = {0.2f}},
+           {.order = 0, .x = -0.0f, .want = -0.0f, .p = {0.2f}},
+           {.order = 0, .x = -kSub, .want = -0x1.8p-131f, .p = {0.5f}},
+           // alpha = 0: the limit of alpha x at -inf is 0, not 0 (-inf) = NaN.
+           {.order = 0, .x = -kInf, .want = -0.0f, .p = {0}}}},
+
+      {.id = "relu6",
+       .eval = {safe<relu6>, safe<relu6_d>, safe<zero>},
+       .kinks = [](const double*) { return Points{0, 6}; },
+       .limits = Limits{.minus = {0, 0, 0}, .plus = {6, 0, 0}},
+       .exact = {
+           {.order = 0, .x = 6, .want = 6},
+           {.order = 0, .x = 7, .want = 6},
+           {.order = 1, .x = 0, .want = 0},
+           {.order = 1, .x = 6, .want = 0},
+           {.order = 1, .x = 5.9999995f, .want = 1},
+           {.order = 2, .x = 3, .want = 0}}},
+
+      {.id = "hardtanh",
+       .eval = {safe<hardtanh>, safe<hardtanh_d>, safe<zero>},
+       .params = {{-2, 0.5}, {-100, 100}},
+       .kinks = [](const double* p) { return Points{p[0], p[1]}; },
+       .limits = Limits{.minus = {-1, 0, 0}, .plus = {1, 0, 0}},
+       .exact = {
+           {.order = 1, .x = -1, .want = 0},
+           {.order = 1, .x = 1, .want = 0},
+           {.order = 1, .x = 0, .want = 1},
+           {.order = 1, .x = 0.5f, .want = 1},
+           {.order = 0, .x = -3, .want = -2, .p = {-2, 0.5}},
+           {.order = 0, .x = 1, .want = 0.5f, .p = {-2, 0.5}},
+           {.order = 0, .x = 7, .want = 0.5f, .p = {-2, 0.5}},
+           {.order = 0, .x = 0.25f, .want = 0.25f, .p = {-2, 0.5}},
+           {.order = 1, .x = -2, .want = 0, .p = {-2, 0.5}},
+           {.order = 1, .x = 0.5f, .want = 0, .p = {-2, 0.5}},
+           {.order = 1, .x = 0.4999999f, .want = 1, .p = {-2, 0.5}},
+           {.order = 1, .x = -1.9999999f, .want = 1, .p = {-2, 0.5}},
+           {.order = 0, .x = -kInf, .want = -2, .p = {-2, 0.5}},
+           {.order = 0, .x = kInf, .want = 0.5f, .p = {-2, 0.5}}}},
+
+      // The exponential units take the negative branch at x = 0.
+      {.id = "elu",
+       .eval = {safe<elu>, safe<elu_d>, safe<elu_dd>},
+       .params = {{0.5}},
+       .kinks = at_zero,
+       .limits = Limits{.minus = {-1, 0, 0}, .plus = {kInf, 1, 0}},
+       .exact = {
+           {.order = 0, .x = 0, .want = 0},
+           {.order = 0, .x = -kSub, .want = -kSub},
+           {.order = 1, .x = 0, .want = 1},
+           {.order = 2, .x = 0, .want = 1},
+           {.order = 1, .x = 0, .want = 0.5f, .p = {0.5}},
+           {.order = 2, .x = 0, .want = 0.5f, .p = {0.5}},
+           {.order = 1, .x = 0x1p-149f, .want = 1, .p = {0.5}},
+           {.order = 2, .x = 0x1p-149f, .want = 0, .p = {0.5}},
+           {.order = 0, .x = -kInf, .want = -0.5f, .p = {0.5}}},
+       // expm1, not exp(x) - 1, near 0.
+       .known = {{.order = 0, .x = -0x1.ad7f2ap-24, .want = -9.999999616860979211372892e-8L}}},
+
+      {.id = "selu",
+       .eval = {safe<selu>, safe<selu_d>, safe<selu_dd>},
+       .kinks = at_zero,
+       .limits = Limits{.minus = {-lambda_alpha, 0, 0}, .plus = {kInf, lambda, 0}},
+       .exact = {
+           {.order = 0, .x = 0, .want = 0},
+           {.order = 1, .x = 0, .want = lambda_alpha},
+           {.order = 2, .x = 0, .want = lambda_alpha},
+           {.order = 1, .x = 1, .want = lambda},
+           {.order = 0, .x = 2, .want = static_cast<float>(2 * kSeluLambda)},
+           {.order = 2, .x = 1, .want = 0}}},
+
+      {.id = "celu",
+       .eval = {safe<celu>, safe<celu_d>, safe<celu_dd>},
+       .params = {{2}},
+       .kinks = at_zero,
+       .limits = Limits{.minus = {-1, 0, 0}, .plus = {kInf, 1, 0}},
+       .exact = {
+           {.order = 1, .x = 0, .want = 1},
+           {.order = 2, .x = 0, .want = 1},
+           {.order = 0, .x = 0, .want = 0, .p = {2}},
+           {.order = 1, .x = 0, .want = 1, .p = {2}},
+           {.order = 2, .x = 0, .want = 0.5f, .p = {2}},
+           {.order = 2, .x = 0x1p-149f, .want = 0, .p = {2}},
+           {.order = 0, .x = -kInf, .want = -2, .p = {2}}},
+       .known = {{.order = 0, .x = -0x1.4484cp-100, .want = -1.000000003171076850971051e-30L}}},
+
+      // The gated functions: their negative tails are not flushed to -0.
+      {.id = "gelu",
+       .eval = {safe<gelu>, safe<gelu_d>, safe<gelu_dd>},
+       .interior_zeros = [](const double*) { return zeros_of(1, zeros::kGeluD1, zeros::kGeluD2); },
+       .limits = Limits{.minus = {-0.0f, 0, 0}, .plus = {kInf, 1, 0}},
+       .exact = {
+           {.order = 0, .x = 0, .want = 0},
+           {.order = 0, .x = -kSub, .want = -0x1.8p-131f},
+           {.order = 1, .x = 0, .want = 0.5f}},
+       .known = {
+           {.order = 0, .x = -10, .want = -7.619853024160526065973343e-23L},
+           {.order = 1, .x = -10, .want = -7.6184000964648140856793e-22L},
+           {.order = 2, .x = -12, .want = -3.047864904641545689952443e-30L}}},
+
+      {.id = "gelu_tanh",
+       .eval = {safe<gelu_tanh>, safe<gelu_tanh_d>, safe<gelu_tanh_dd>},
+       .interior_zeros = [](const double*) { return zeros_of(1, zeros::kGeluTanhD1, zeros::kGeluTanhD2); },
+       .limits = Limits{.minus = {-0.0f, 0, 0}, .plus = {kInf, 1, 0}},
+       .exact = {{.order = 1, .x = 0, .want = 0.5f}},
+       .known = {{.order = 0, .x = -10, .want = -1.20409234820980599365925e-37L}}},
+
+      // The zeros of g' and g'' are those of h1(u), h2(u) with u = beta x.
+      {.id = "silu",
+       .eval = {safe<silu>, safe<silu_d>, safe<silu_dd>},
+       .params = {{1.7f}},
+       .interior_zeros = [](const double* p) { return zeros_of(p[0], zeros::kSiluD1, zeros::kSiluD2); },
+       .limits = Limits{.minus = {-0.0f, 0, 0}, .plus = {kInf, 1, 0}},
+       .exact = {
+           {.order = 0, .x = kSub, .want = 0x1.8p-131f},
+           {.order = 1, .x = 0, .want = 0.5f},
+           {.order = 2, .x = 0, .want = 0.5f},  // beta s(1 - s) (2 + 0)
+           {.order = 0, .x = -kInf, .want = -0.0f, .p = {1.7f}},
+           {.order = 1, .x = kInf, .want = 1, .p = {1.7f}}},
+       .known = {{.order = 0, .x = -100, .want = -3.720075976020835962959696e-42L}}},
+
+      {.id = "mish",
+       .eval = {safe<mish>, safe<mish_d>, safe<mish_dd>},
+       .interior_zeros = [](const double*) { return zeros_of(1, zeros::kMishD1, zeros::kMishD2); },
+       .limits = Limits{.minus = {-0.0f, 0, 0}, .plus = {kInf, 1, 0}},
+       .exact = {{.order = 1, .x = 0, .want = 0.6f}},  // tanh(log 2) = 3/5
+       .known = {{.order = 0, .x = -100, .want = -3.720075976020835962959696e-42L}}},
+
+      // Switches to x where beta x > threshold (strictly), as PyTorch.
+      {.id = "softplus",
+       .eval = {safe<softplus>, safe<softplus_d>, safe<softplus_dd>},
+       .params = {{2, 10}},
+       .kinks = [](const double* p) { return Points{p[1] / p[0]}; },
+       .limits = Limits{.minus = {0, 0, 0}, .plus = {kInf, 1, 0}},
+       .exact = {
+           {.order = 0, .x = 0, .want = ln2},
+           {.order = 2, .x = 20, .want = 0x1.1b4866p-29f},  // beta x = threshold: still the log form
+           {.order = 0, .x = 0x1.400002p+4f, .want = 0x1.400002p+4f},
+           {.order = 1, .x = 0x1.400002p+4f, .want = 1},
+           {.order = 2, .x = 0x1.400002p+4f, .want = 0},
+           {.order = 0, .x = 0, .want = ln2 / 2, .p = {2, 10}},
+           {.order = 0, .x = 5, .want = 0x1.40006p+2f, .p = {2, 10}},
+           {.order = 1, .x = 5, .want = 0x1.fffa0cp-1f, .p = {2, 10}},
+           {.order = 2, .x = 5, .want = 0x1.7ccec2p-14f, .p = {2, 10}},
+           {.order = 0, .x = 0x1.400002p+2f, .want = 0x1.400002p+2f, .p = {2, 10}},
+           {.order = 1, .x = 0x1.400002p+2f, .want = 1, .p = {2, 10}},
+           {.order = 2, .x = 0x1.400002p+2f, .want = 0, .p = {2, 10}},
+           {.order = 0, .x = -kInf, .want = 0, .p = {2, 10}},
+           {.order = 0, .x = kInf, .want = kInf, .p = {2, 10}},
+           {.order = 1, .x = kInf, .want = 1, .p = {2, 10}}},
+       .known = {{.order = 0, .x = -100, .want = 3.720075976020835962959696e-44L}}},
+
+      // g'' jumps at 0; g''(0) = 0.
+      {.id = "softsign",
+       .eval = {safe<softsign>, safe<softsign_d>, safe<softsign_dd>},
+       .kinks = at_zero,
+       .limits = Limits{.minus = {-1, 0, 0}, .plus = {1, 0, -0.0f}},
+       .exact = {
+           {.order = 0, .x = kSub, .want = kSub},
+           {.order = 1, .x = 0, .want = 1},
+           {.order = 2, .x = 0, .want = 0},
+           {.order = 2, .x = -0.0f, .want = 0},
+           {.order = 2, .x = 1, .want = -0.25f},
+           {.order = 2, .x = -1, .want = 0.25f}}},
+
+      // g' is 0 at the kinks: the flat side.
+      {.id = "hardsigmoid",
+       .eval = {safe<hardsigmoid>, safe<hardsigmoid_d>, safe<zero>},
+       .kinks = at_three,
+       .limits = Limits{.minus = {0, 0, 0}, .plus = {1, 0, 0}},
+       .exact = {
+           {.order = 0, .x = -3, .want = 0},
+           {.order = 0, .x = 3, .want = 1},
+           {.order = 0, .x = 0, .want = 0.5f},
+           {.order = 1, .x = -3, .want = 0},
+           {.order = 1, .x = 3, .want = 0},
+           {.order = 1, .x = 0, .want = 1.0f / 6},
+           {.order = 2, .x = 0, .want = 0}}},
+
+      // g' = (2x + 3)/6 and g'' = 1/3 on the closed interval [-3, 3].
+      {.id = "hardswish",
+       .eval = {safe<hardswish>, safe<hardswish_d>, safe<hardswish_dd>},
+       .kinks = at_three,
+       .limits = Limits{.minus = {0, 0, 0}, .plus = {kInf, 1, 0}},
+       .exact = {
+           {.order = 0, .x = -3, .want = 0},
+           {.order = 0, .x = 3, .want = 3},
+           {.order = 1, .x = -3, .want = -0.5f},
+           {.order = 1, .x = 3, .want = 1.5f},
+           {.order = 1, .x = -1.5f, .want = 0},
+           {.order = 1, .x = -0x1.800002p+1f, .want = 0},
+           {.order = 1, .x = 0x1.800002p+1f, .want = 1},
+           {.order = 2, .x = -3, .want = 1.0f / 3},
+           {.order = 2, .x = 3, .want = 1.0f / 3},
+           {.order = 2, .x = -0x1.800002p+1f, .want = 0},
+           {.order = 2, .x = 0x1.800002p+1f, .want = 0}}},
+
+      {.id = "log_sigmoid",
+       .eval = {safe<log_sigmoid>, safe<log_sigmoid_d>, safe<log_sigmoid_dd>},
+       .limits = Limits{.minus = {-kInf, 1, -0.0f}, .plus = {-0.0f, 0, -0.0f}},
+       .exact = {
+           {.order = 0, .x = 0, .want = -ln2},
+           {.order = 1, .x = 0, .want = 0.5f},
+           {.order = 2, .x = 0, .want = -0.25f}},
+       .known = {{.order = 1, .x = 100, .want = 3.720075976020835962959696e-44L}}},
+  };
+  // clang-format on
+  for (const ZeroPoint& z : kZeroPoints) {
+    bool placed = false;
+    for (Reference& r : references) {
+      if (std::string_view(z.id) != r.id) continue;
+      r.known.push_back({.order = z.order, .x = z.x, .want = z.want});
+      placed = true;
+    }
+    if (!placed) throw std::logic_error(std::string("oracle_zero_points.inc: no reference '") + z.id + "'");
+  }
+  return references;
+}
 
 }  // namespace
 
 // A function-local static: other translation units' static initialisers may
 // already ask for references.
 const std::vector<Reference>& all() {
-  static const std::vector<Reference> references = {
-      ACT_ORACLE_ENTRY("identity", identity, identity_d, zero),
-      ACT_ORACLE_ENTRY("sigmoid", sigmoid, sigmoid_d, sigmoid_dd),
-      ACT_ORACLE_ENTRY("tanh", tanh_v, tanh_d, tanh_dd),
-      ACT_ORACLE_ENTRY("relu", relu, relu_d, zero),
-      ACT_ORACLE_ENTRY("leaky_relu", leaky, leaky_d, zero),
-      ACT_ORACLE_ENTRY("relu6", relu6, relu6_d, zero),
-      ACT_ORACLE_ENTRY("hardtanh", hardtanh, hardtanh_d, zero),
-      ACT_ORACLE_ENTRY("elu", elu, elu_d, elu_dd),
-      ACT_ORACLE_ENTRY("selu", selu, selu_d, selu_dd),
-      ACT_ORACLE_ENTRY("celu", celu, celu_d, celu_dd),
-      ACT_ORACLE_ENTRY("gelu", gelu, gelu_d, gelu_dd),
-      ACT_ORACLE_ENTRY("gelu_tanh", gelu_tanh, gelu_tanh_d, gelu_tanh_dd),
-      ACT_ORACLE_ENTRY("silu", silu, silu_d, silu_dd),
-      ACT_ORACLE_ENTRY("mish", mish, mish_d, mish_dd),
-      ACT_ORACLE_ENTRY("softplus", softplus, softplus_d, softplus_dd),
-      ACT_ORACLE_ENTRY("softsign", softsign, softsign_d, softsign_dd),
-      ACT_ORACLE_ENTRY("hardsigmoid", hardsigmoid, hardsigmoid_d, zero),
-      ACT_ORACLE_ENTRY("hardswish", hardswish, hardswish_d, hardswish_dd),
-      ACT_ORACLE_ENTRY("log_sigmoid", log_sigmoid, log_sigmoid_d, log_sigmoid_dd),
-  };
+  static const std::vector<Reference> references = build();
   return references;
 }
-
-#undef ACT_ORACLE_ENTRY
 
 const Reference* find(std::string_view id) {
   for (const Reference& r : all()) {

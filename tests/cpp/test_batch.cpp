@@ -1,13 +1,14 @@
 // Batch mechanics of every kernel: sizes around the vector width, unaligned
 // starts, in place, and results that do not depend on an element's position
-// (so the vector and scalar paths agree bit for bit, NaN payloads aside).
-#include <catch2/catch.hpp>
-
+// (so the vector and scalar paths agree bit for bit, NaN payloads aside), at
+// every parameter set the sweeps use.
 #include <cmath>
 #include <cstring>
+#include <iterator>
+#include <limits>
 #include <numeric>
 
-#include "sweep.hpp"
+#include "catalogue.hpp"
 
 using namespace act;
 using namespace act::testing;
@@ -19,7 +20,13 @@ std::vector<float> inputs(size_t n) {
   for (size_t i = 0; i < n; ++i) {
     xs[i] = (static_cast<float>(i % 97) - 48.0f) * 0.37f;
   }
-  if (n > 2) xs[1] = std::numeric_limits<float>::quiet_NaN();
+  // Special values, so that vector lanes meet them too (one_by_one computes
+  // the expected results on the scalar path).
+  const float specials[] = {std::numeric_limits<float>::quiet_NaN(), -std::numeric_limits<float>::infinity(),
+                            std::numeric_limits<float>::infinity(), -0.0f, 0.0f, -0x1.8p-130f};
+  for (size_t k = 0; k < std::size(specials); ++k) {
+    if (n > 2 + 2 * k) xs[1 + 2 * k] = specials[k];
+  }
   return xs;
 }
 
@@ -53,26 +60,27 @@ const size_t kSizes[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 15, 16, 17, 1000, 4099};
 }  // namespace
 
 TEST_CASE("every batch size, offset and in-place call gives the scalar results") {
-  for (const Activation& a : activations()) {
-    for (int order = 0; order < kOrders; ++order) {
-      const Kernel k = a.kernels[order];
-      const Params p = default_params(a);
-      for (size_t n : kSizes) {
-        for (size_t offset = 0; offset < 4; ++offset) {
-          INFO(a.id << " order " << order << " n " << n << " offset " << offset);
-          // Sentinels around the output catch writes out of bounds.
-          std::vector<float> padded_x(n + 8), padded_y(n + 8, 12345.0f);
-          const std::vector<float> xs = inputs(n);
-          std::copy(xs.begin(), xs.end(), padded_x.begin() + offset);
-          k(padded_x.data() + offset, padded_y.data() + offset, n, p);
+  for (const Activation& a : catalogue()) {
+    for (const Params& p : parameter_sets(a, reference_of(a))) {
+      for (int order = 0; order < kOrders; ++order) {
+        const Kernel k = a.kernels[order];
+        for (size_t n : kSizes) {
+          for (size_t offset = 0; offset < 4; ++offset) {
+            INFO(a.id << " [" << describe(a, p) << "] order " << order << " n " << n << " offset " << offset);
+            // Sentinels around the output catch writes out of bounds.
+            std::vector<float> padded_x(n + 8), padded_y(n + 8, 12345.0f);
+            const std::vector<float> xs = inputs(n);
+            std::copy(xs.begin(), xs.end(), padded_x.begin() + offset);
+            k(padded_x.data() + offset, padded_y.data() + offset, n, p);
 
-          const std::vector<float> expected = one_by_one(k, xs, p);
-          CHECK(same_bits(padded_y.data() + offset, expected.data(), n));
-          for (size_t i = 0; i < offset; ++i) CHECK(padded_y[i] == 12345.0f);
-          for (size_t i = offset + n; i < padded_y.size(); ++i) CHECK(padded_y[i] == 12345.0f);
+            const std::vector<float> expected = one_by_one(k, xs, p);
+            CHECK(same_bits(padded_y.data() + offset, expected.data(), n));
+            for (size_t i = 0; i < offset; ++i) CHECK(padded_y[i] == 12345.0f);
+            for (size_t i = offset + n; i < padded_y.size(); ++i) CHECK(padded_y[i] == 12345.0f);
 
-          k(padded_x.data() + offset, padded_x.data() + offset, n, p);
-          CHECK(same_bits(padded_x.data() + offset, expected.data(), n));
+            k(padded_x.data() + offset, padded_x.data() + offset, n, p);
+            CHECK(same_bits(padded_x.data() + offset, expected.data(), n));
+          }
         }
       }
     }
@@ -80,37 +88,38 @@ TEST_CASE("every batch size, offset and in-place call gives the scalar results")
 }
 
 TEST_CASE("fused and backward kernels: sizes, offsets, in place, position independence") {
-  for (const Activation& a : activations()) {
-    const Params p = default_params(a);
-    for (size_t n : kSizes) {
-      for (size_t offset = 0; offset < 4; ++offset) {
-        INFO(a.id << " n " << n << " offset " << offset);
-        const std::vector<float> xs = inputs(n);
-        std::vector<float> dy(n);
-        for (size_t i = 0; i < n; ++i) dy[i] = 0.5f - static_cast<float>(i % 7) * 0.25f;
-        // Element-wise (scalar path) expectations.
-        std::vector<float> g(n), dg(n), dx(n);
-        for (size_t i = 0; i < n; ++i) {
-          a.fused(&xs[i], &g[i], &dg[i], 1, p);
-          a.backward(&xs[i], &dy[i], &dx[i], 1, p);
+  for (const Activation& a : catalogue()) {
+    for (const Params& p : parameter_sets(a, reference_of(a))) {
+      for (size_t n : kSizes) {
+        for (size_t offset = 0; offset < 4; ++offset) {
+          INFO(a.id << " [" << describe(a, p) << "] n " << n << " offset " << offset);
+          const std::vector<float> xs = inputs(n);
+          std::vector<float> dy(n);
+          for (size_t i = 0; i < n; ++i) dy[i] = 0.5f - static_cast<float>(i % 7) * 0.25f;
+          // Element-wise (scalar path) expectations.
+          std::vector<float> g(n), dg(n), dx(n);
+          for (size_t i = 0; i < n; ++i) {
+            a.fused(&xs[i], &g[i], &dg[i], 1, p);
+            a.backward(&xs[i], &dy[i], &dx[i], 1, p);
+          }
+          std::vector<float> x(n + 8), value(n + 8, 777.0f), derivative(n + 8, 777.0f), grad(n + 8), out(n + 8, 777.0f);
+          std::copy(xs.begin(), xs.end(), x.begin() + offset);
+          std::copy(dy.begin(), dy.end(), grad.begin() + offset);
+          a.fused(x.data() + offset, value.data() + offset, derivative.data() + offset, n, p);
+          a.backward(x.data() + offset, grad.data() + offset, out.data() + offset, n, p);
+          CHECK(same_bits(value.data() + offset, g.data(), n));
+          CHECK(same_bits(derivative.data() + offset, dg.data(), n));
+          CHECK(same_bits(out.data() + offset, dx.data(), n));
+          CHECK(value[offset + n] == 777.0f);
+          CHECK(derivative[offset + n] == 777.0f);
+          CHECK(out[offset + n] == 777.0f);
+          // In place: the value over x, and the gradient over dy.
+          std::vector<float> y = x, scratch(n + 8);
+          a.fused(y.data() + offset, y.data() + offset, scratch.data() + offset, n, p);
+          CHECK(same_bits(y.data() + offset, g.data(), n));
+          a.backward(x.data() + offset, grad.data() + offset, grad.data() + offset, n, p);
+          CHECK(same_bits(grad.data() + offset, dx.data(), n));
         }
-        std::vector<float> x(n + 8), value(n + 8, 777.0f), derivative(n + 8, 777.0f), grad(n + 8), out(n + 8, 777.0f);
-        std::copy(xs.begin(), xs.end(), x.begin() + offset);
-        std::copy(dy.begin(), dy.end(), grad.begin() + offset);
-        a.fused(x.data() + offset, value.data() + offset, derivative.data() + offset, n, p);
-        a.backward(x.data() + offset, grad.data() + offset, out.data() + offset, n, p);
-        CHECK(same_bits(value.data() + offset, g.data(), n));
-        CHECK(same_bits(derivative.data() + offset, dg.data(), n));
-        CHECK(same_bits(out.data() + offset, dx.data(), n));
-        CHECK(value[offset + n] == 777.0f);
-        CHECK(derivative[offset + n] == 777.0f);
-        CHECK(out[offset + n] == 777.0f);
-        // In place: the value over x, and the gradient over dy.
-        std::vector<float> y = x, scratch(n + 8);
-        a.fused(y.data() + offset, y.data() + offset, scratch.data() + offset, n, p);
-        CHECK(same_bits(y.data() + offset, g.data(), n));
-        a.backward(x.data() + offset, grad.data() + offset, grad.data() + offset, n, p);
-        CHECK(same_bits(grad.data() + offset, dx.data(), n));
       }
     }
   }

@@ -1,92 +1,259 @@
-// The registry itself: lookup, defaults, parameter checks and its JSON form.
-#include <catch2/catch.hpp>
-
+// The registry itself, for every entry: complete and consistent; its kernels,
+// fused and backward passes compute their function (against the oracle);
+// lookup, defaults, parameter checks (ranges, non-finite values, the entry's
+// condition) and the JSON form JS reads.
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <set>
+#include <sstream>
 #include <string>
 
-#include "core/docs.hpp"
-#include "core/registry.hpp"
+#include "catalogue.hpp"
 
 using namespace act;
+using namespace act::testing;
 
-TEST_CASE("the registry holds the catalogue, each entry complete, with docs") {
-  std::vector<std::string> ids;
-  for (const Activation& a : activations()) {
-    ids.push_back(a.id);
-    INFO(a.id);
-    for (int order = 0; order < kOrders; ++order) {
-      CHECK(a.kernels[order] != nullptr);
-      CHECK((a.precision[order] == 'f' || a.precision[order] == 'd' || a.precision[order] == 'm'));
+namespace {
+
+// A float as check_params and registry_json print it: the shortest decimal
+// that reads back as the same float, and NaN, Infinity as JS prints them.
+std::string js_number(float v) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
+  char buf[32];
+  for (int digits = 6; digits <= 9; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(v));
+    if (std::strtof(buf, nullptr) == v) break;
+  }
+  return buf;
+}
+
+std::string json_string(const char* s) {
+  std::string out = "\"";
+  for (; *s; ++s) {
+    if (*s == '"' || *s == '\\') out += '\\';
+    out += *s;
+  }
+  return out + "\"";
+}
+
+// (Through a stream: GCC 12 warns falsely, -Wrestrict, on some "literal" +
+// std::string chains.)
+template <class... Parts>
+std::string concat(const Parts&... parts) {
+  std::ostringstream os;
+  (os << ... << parts);
+  return os.str();
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+// Every combination of each parameter at its minimum, default and maximum.
+std::vector<Params> range_grid(const Activation& a) {
+  std::vector<Params> grid{default_params(a)};
+  for (size_t i = 0; i < a.params.size(); ++i) {
+    std::vector<Params> next;
+    for (const Params& p : grid) {
+      for (float v : {a.params[i].min, a.params[i].default_value, a.params[i].max}) {
+        Params q = p;
+        q.v[i] = v;
+        next.push_back(q);
+      }
     }
-    CHECK(a.fused != nullptr);
-    CHECK(a.backward != nullptr);
-    CHECK(std::string(a.latex_value).size() > 0);
-    CHECK(std::string(a.latex_derivative).size() > 0);
-    CHECK(find_docs(a.id) != nullptr);
-    CHECK(check_params(a, default_params(a)).empty());
-    for (const ParamSpec& s : a.params) {
-      CHECK(s.min <= s.default_value);
-      CHECK(s.default_value <= s.max);
+    grid = next;
+  }
+  return grid;
+}
+
+}  // namespace
+
+TEST_CASE("every entry is complete and consistent") {
+  std::set<std::string> ids;
+  for (const Activation& a : catalogue()) {
+    INFO(a.id);
+    CHECK_FALSE(std::string(a.id).empty());
+    CHECK(ids.insert(a.id).second);  // ids are unique
+    CHECK_FALSE(std::string(a.name).empty());
+    for (int order = 0; order < kOrders; ++order) {
+      CHECK((a.precision[order] == 'f' || a.precision[order] == 'd' || a.precision[order] == 'm'));
     }
     // The issue's goals: g ≤ 2, g' ≤ 4, g'' ≤ 8 ULP.
     CHECK(a.max_ulp[0] <= 2);
     CHECK(a.max_ulp[1] <= 4);
     CHECK(a.max_ulp[2] <= 8);
+    REQUIRE(a.params.size() <= static_cast<size_t>(kMaxParams));
+    std::set<std::string> names;
+    for (const ParamSpec& s : a.params) {
+      INFO("parameter " << s.name);
+      CHECK(names.insert(s.name).second);
+      CHECK_FALSE(std::string(s.description).empty());
+      CHECK(std::isfinite(s.min));
+      CHECK(std::isfinite(s.max));
+      CHECK(s.min <= s.default_value);
+      CHECK(s.default_value <= s.max);
+    }
+    // A condition comes with the text that states it.
+    CHECK((a.params_valid == nullptr) == (a.params_condition == nullptr));
   }
-  const std::vector<std::string> expected = {
-      "identity", "sigmoid", "tanh", "relu", "leaky_relu", "relu6", "hardtanh", "elu", "selu", "celu",
-      "gelu", "gelu_tanh", "silu", "mish", "softplus", "softsign", "hardsigmoid", "hardswish", "log_sigmoid"};
-  CHECK(ids == expected);
-  std::vector<std::string> documented;
-  for (const Docs& d : all_docs()) documented.push_back(d.id);
-  CHECK(documented == expected);
+}
+
+TEST_CASE("each kernel, the fused pass and backward compute their function and order") {
+  // Away from kinks at the usual parameters, and not dyadic.
+  const std::vector<float> xs = {-7.3f, -2.5f, -1.1f, -0.3f, 0.2f, 0.75f, 1.6f, 4.1f, 9.7f};
+  const std::vector<float> dy = {0.5f, -1.25f, 3.0f, 0.1f, -0.7f, 2.0f, 1.0f, -3.5f, 0.3f};
+  const size_t n = xs.size();
+  std::vector<float> y(n), value(n), derivative(n), dx(n);
+  int checked = 0;
+  for (const Activation& a : catalogue()) {
+    const oracle::Reference& ref = reference_of(a);
+    for (const Params& p : declared_parameter_sets(a, ref)) {
+      const std::vector<double> dp = as_doubles(a, p);
+      a.fused(xs.data(), value.data(), derivative.data(), n, p);
+      a.backward(xs.data(), dy.data(), dx.data(), n, p);
+      for (int order = 0; order < kOrders; ++order) {
+        a.kernels[order](xs.data(), y.data(), n, p);
+        for (size_t i = 0; i < n; ++i) {
+          const long double want = ref.eval[order](xs[i], dp.data());
+          INFO(a.id << " [" << describe(a, p) << "] " << kOrderNames[order] << " at " << xs[i] << ": kernel " << y[i]
+                    << ", oracle " << static_cast<double>(want));
+          CHECK(ulp_error(y[i], want) <= a.max_ulp[order]);
+          ++checked;
+        }
+      }
+      for (size_t i = 0; i < n; ++i) {
+        const long double g = ref.eval[0](xs[i], dp.data()), dg = ref.eval[1](xs[i], dp.data());
+        INFO(a.id << " [" << describe(a, p) << "] at " << xs[i] << ": fused " << value[i] << ", " << derivative[i]
+                  << "; backward " << dx[i] << " for dy = " << dy[i] << "; oracle g " << static_cast<double>(g)
+                  << ", g' " << static_cast<double>(dg));
+        CHECK(ulp_error(value[i], g) <= a.max_ulp[0]);
+        CHECK(ulp_error(derivative[i], dg) <= a.max_ulp[1]);
+        CHECK(ulp_error(dx[i], dg * dy[i]) <= a.max_ulp[1] + 0.5);  // one more rounding: dy·g'
+        ++checked;
+      }
+    }
+  }
+  REQUIRE(checked > 0);
 }
 
 TEST_CASE("lookup by id") {
-  REQUIRE(find_activation("leaky_relu") != nullptr);
-  CHECK(std::string(find_activation("leaky_relu")->id) == "leaky_relu");
-  CHECK(find_activation("nope") == nullptr);
-  CHECK(find_activation("") == nullptr);
-  CHECK(default_params(*find_activation("leaky_relu")).v[0] == 0.01f);
-  CHECK(default_params(*find_activation("softplus")).v[1] == 20.0f);
-}
-
-TEST_CASE("parameter checks name the parameter and the range") {
-  const Activation& leaky = *find_activation("leaky_relu");
-  Params p = default_params(leaky);
-  p.v[0] = 0.0f;
-  CHECK(check_params(leaky, p).empty());
-  p.v[0] = 1.0f;
-  CHECK(check_params(leaky, p).empty());
-  for (float bad : {-0.001f, 1.5f, std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity()}) {
-    p.v[0] = bad;
-    const std::string msg = check_params(leaky, p);
-    INFO(msg);
-    CHECK(msg.find("'alpha'") != std::string::npos);
-    CHECK(msg.find("[0, 1]") != std::string::npos);
+  for (const Activation& a : catalogue()) {
+    const std::string id = a.id;
+    INFO(id);
+    CHECK(find_activation(id) == &a);
+    CHECK(find_activation(id + "_") == nullptr);
+    CHECK(find_activation(" " + id) == nullptr);
+    // A prefix finds nothing, or the entry with exactly that id (relu6 → relu).
+    const Activation* prefix = find_activation(id.substr(0, id.size() - 1));
+    CHECK((prefix == nullptr || prefix->id == id.substr(0, id.size() - 1)));
   }
-  p.v[0] = std::numeric_limits<float>::quiet_NaN();
-  CHECK(check_params(leaky, p).find("got NaN") != std::string::npos);
-
-  const Activation& hardtanh = *find_activation("hardtanh");
-  Params bounds = default_params(hardtanh);
-  bounds.v[0] = 2.0f;  // min > max
-  CHECK(check_params(hardtanh, bounds) == "hardtanh: parameters must satisfy min < max");
-  bounds.v[0] = 1.0f;  // min == max
-  CHECK_FALSE(check_params(hardtanh, bounds).empty());
-  CHECK(check_params(*find_activation("sigmoid"), Params{}).empty());
+  CHECK(find_activation("") == nullptr);
+  CHECK(find_activation("no such activation") == nullptr);
 }
 
-TEST_CASE("registry JSON carries ids, params, LaTeX, docs and accuracy") {
+TEST_CASE("default parameters are the registry's defaults, unused slots 0") {
+  for (const Activation& a : catalogue()) {
+    INFO(a.id);
+    const Params p = default_params(a);
+    for (size_t i = 0; i < static_cast<size_t>(kMaxParams); ++i) {
+      CHECK(p.v[i] == (i < a.params.size() ? a.params[i].default_value : 0.0f));
+    }
+  }
+}
+
+TEST_CASE("parameter checks reject values out of range or not finite, naming the parameter, range and value") {
+  const float inf = std::numeric_limits<float>::infinity();
+  int checked = 0;
+  for (const Activation& a : catalogue()) {
+    for (size_t i = 0; i < a.params.size(); ++i) {
+      const ParamSpec& s = a.params[i];
+      INFO(a.id << " parameter " << s.name);
+      // The bounds themselves are accepted, unless the entry's condition fails.
+      for (float v : {s.min, s.max}) {
+        Params p = default_params(a);
+        p.v[i] = v;
+        const bool condition = a.params_valid == nullptr || a.params_valid(p);
+        CHECK(check_params(a, p).empty() == condition);
+      }
+      const float bad_values[] = {std::nextafter(s.min, -inf), std::nextafter(s.max, inf),
+                                  s.min - 1 - std::fabs(s.min), std::numeric_limits<float>::quiet_NaN(), inf, -inf};
+      for (float bad : bad_values) {
+        Params p = default_params(a);
+        p.v[i] = bad;
+        const std::string msg = check_params(a, p);
+        INFO("value " << bad << ": \"" << msg << "\"");
+        CHECK(contains(msg, a.id));
+        CHECK(contains(msg, concat("'", s.name, "'")));
+        CHECK(contains(msg, concat("[", js_number(s.min), ", ", js_number(s.max), "]")));
+        CHECK(contains(msg, concat("got ", js_number(bad))));
+        ++checked;
+      }
+    }
+  }
+  REQUIRE(checked > 0);
+}
+
+TEST_CASE("parameter checks apply each entry's condition within the ranges") {
+  int violations = 0, accepted = 0, conditions = 0;
+  for (const Activation& a : catalogue()) {
+    conditions += a.params_valid != nullptr;
+    for (const Params& p : range_grid(a)) {
+      const std::string msg = check_params(a, p);
+      INFO(a.id << " [" << describe(a, p) << "]: \"" << msg << "\"");
+      if (a.params_valid == nullptr || a.params_valid(p)) {
+        CHECK(msg.empty());
+        ++accepted;
+      } else {
+        CHECK(contains(msg, a.id));
+        CHECK(contains(msg, a.params_condition));
+        ++violations;
+      }
+    }
+    if (a.params_valid != nullptr) {
+      // A condition that no parameters within the ranges violate is dead.
+      bool violated = false;
+      for (const Params& p : range_grid(a)) violated = violated || !a.params_valid(p);
+      INFO(a.id << ": no combination of minima, defaults and maxima violates '" << a.params_condition << "'");
+      CHECK(violated);
+    }
+  }
+  REQUIRE(accepted > 0);
+  if (conditions > 0) REQUIRE(violations > 0);
+}
+
+TEST_CASE("registry JSON carries each entry's id, name, parameters, condition, accuracy and precision") {
   const std::string json = registry_json();
+  REQUIRE_FALSE(json.empty());
   CHECK(json.front() == '[');
   CHECK(json.back() == ']');
-  CHECK(json.find("\"id\":\"leaky_relu\"") != std::string::npos);
-  CHECK(json.find("\"name\":\"alpha\",\"default\":0.01,\"min\":0,\"max\":1") != std::string::npos);
-  CHECK(json.find("\"paramsCondition\":\"min < max\"") != std::string::npos);
-  CHECK(json.find("\"derivation\":[{\"latex\":") != std::string::npos);
-  CHECK(json.find("\"accuracy\":{\"value\":") != std::string::npos);
-  CHECK(json.find("\\\\frac") != std::string::npos);  // LaTeX backslashes escaped
+  size_t entries = 0;
+  for (size_t pos = json.find("{\"id\":"); pos != std::string::npos; pos = json.find("{\"id\":", pos + 1)) ++entries;
+  CHECK(entries == catalogue().size());
+  const auto precision = [](char letter) { return letter == 'd' ? "float64" : letter == 'm' ? "mixed" : "float32"; };
+  for (const Activation& a : catalogue()) {
+    INFO(a.id);
+    // This entry's object: from its id to the next entry's.
+    const size_t begin = json.find("{\"id\":" + json_string(a.id));
+    REQUIRE(begin != std::string::npos);
+    const std::string entry = json.substr(begin, json.find("{\"id\":", begin + 1) - begin);
+    INFO(entry);
+    CHECK(contains(entry, "\"name\":" + json_string(a.name)));
+    for (const ParamSpec& s : a.params) {
+      CHECK(contains(entry, "{\"name\":" + json_string(s.name) + ",\"default\":" + js_number(s.default_value) +
+                                ",\"min\":" + js_number(s.min) + ",\"max\":" + js_number(s.max) +
+                                ",\"description\":" + json_string(s.description) + "}"));
+    }
+    CHECK(contains(entry, "\"params\":["));
+    CHECK(contains(entry, "\"paramsCondition\":") == (a.params_condition != nullptr));
+    if (a.params_condition) CHECK(contains(entry, "\"paramsCondition\":" + json_string(a.params_condition)));
+    CHECK(contains(entry, "\"latex\":{\"value\":"));
+    CHECK(contains(entry, "\"accuracy\":{\"value\":" + js_number(a.max_ulp[0]) + ",\"derivative\":" +
+                              js_number(a.max_ulp[1]) + ",\"second\":" + js_number(a.max_ulp[2]) + "}"));
+    CHECK(contains(entry, std::string("\"precision\":{\"value\":\"") + precision(a.precision[0]) +
+                              "\",\"derivative\":\"" + precision(a.precision[1]) + "\",\"second\":\"" +
+                              precision(a.precision[2]) + "\"}"));
+  }
 }
