@@ -75,7 +75,12 @@ template <class V> inline V splat(LaneOf<V> c) {
   if constexpr (Shape<V>::kLanes == 1) {
     return c;
   } else {
-    return V{} + c;  // vector + scalar broadcasts; the zero vector is +0
+    // Lane by lane, which clang turns into one splat. (V{} + c would give +0
+    // for c = −0, since +0 + −0 = +0, and the vector and scalar paths would
+    // then disagree on −0 results such as gelu(−∞).)
+    V v{};
+    for (int i = 0; i < Shape<V>::kLanes; ++i) v[i] = c;
+    return v;
   }
 }
 // splat(c) for hot loops: V8 builds a v128.const anew at each use inside a
