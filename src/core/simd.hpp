@@ -176,6 +176,27 @@ template <class V> inline V copysign(V mag, V sign) {
 template <class V> inline V min(V a, V b) { return select(a < b, a, b); }
 template <class V> inline V max(V a, V b) { return select(a > b, a, b); }
 
+// Square root, correctly rounded (IEEE) in every lane, so every width and
+// target gives the same bits.
+inline float sqrt(float x) { return __builtin_sqrtf(x); }
+inline double sqrt(double x) { return __builtin_sqrt(x); }
+#if ACT_HAVE_VECTOR
+inline f32x4 sqrt(f32x4 x) {
+#ifdef __wasm_simd128__
+  return __builtin_wasm_sqrt_f32x4(x);
+#else
+  return f32x4{sqrt(x[0]), sqrt(x[1]), sqrt(x[2]), sqrt(x[3])};
+#endif
+}
+inline f64x2 sqrt(f64x2 x) {
+#ifdef __wasm_simd128__
+  return __builtin_wasm_sqrt_f64x2(x);
+#else
+  return f64x2{sqrt(x[0]), sqrt(x[1])};
+#endif
+}
+#endif
+
 // NaN in gives NaN out: lanes where x is NaN return x itself.
 template <class V> inline V keep_nan(V x, V result) { return select(x != x, x, result); }
 
