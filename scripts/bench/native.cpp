@@ -18,8 +18,7 @@ using Clock = std::chrono::steady_clock;
 
 // Elements per second of `call` over n elements: calls are repeated until a
 // sample lasts at least 5 ms, and the median of the samples is kept.
-template <class Call>
-double rate(size_t n, int samples, Call call) {
+template <class Call> double rate(size_t n, int samples, Call call) {
   call();
   size_t reps = 1;
   for (;;) {

@@ -28,8 +28,7 @@ using namespace act::simd;
 // Inside |t| < band around a zero z0 = hi + lo of f, f(z0 + t) is its Taylor
 // polynomial; elsewhere the formula's own value. (u − hi) is exact there
 // (Sterbenz), so t carries the full relative accuracy of the distance.
-template <class V, size_t N>
-inline V near_zeros(V u, V formula, const zeros::InteriorZero (&zs)[N], double band) {
+template <class V, size_t N> inline V near_zeros(V u, V formula, const zeros::InteriorZero (&zs)[N], double band) {
   for (const zeros::InteriorZero& z : zs) {
     const V t = (u - z.hi) - z.lo;
     V taylor = splat<V>(z.c[5]);
@@ -129,7 +128,9 @@ struct Tanh {
     return hyperbolic(x, [](auto s, auto d, auto) { return constant<decltype(s)>(4.0) * s / (d * d); });
   }
   template <class V> static V second(V x, const Params&) {
-    return copysign(hyperbolic(x, [](auto s, auto d, auto e) { return constant<decltype(s)>(8.0) * s * e.expm1() / (d * d * d); }), -x);
+    return copysign(
+        hyperbolic(x, [](auto s, auto d, auto e) { return constant<decltype(s)>(8.0) * s * e.expm1() / (d * d * d); }),
+        -x);
   }
 };
 
@@ -224,8 +225,12 @@ constexpr double kSeluLambda = 1.0507009873554804934193349852946;
 constexpr double kSeluAlpha = 1.6732632423543772848170429916717;
 struct Selu {
   template <class V> static V value(V x, const Params&) { return exp_linear_unit_width(x, kSeluLambda, kSeluAlpha, 0); }
-  template <class V> static V derivative(V x, const Params&) { return exp_linear_unit_width(x, kSeluLambda, kSeluAlpha, 1); }
-  template <class V> static V second(V x, const Params&) { return exp_linear_unit_width(x, kSeluLambda, kSeluAlpha, 2); }
+  template <class V> static V derivative(V x, const Params&) {
+    return exp_linear_unit_width(x, kSeluLambda, kSeluAlpha, 1);
+  }
+  template <class V> static V second(V x, const Params&) {
+    return exp_linear_unit_width(x, kSeluLambda, kSeluAlpha, 2);
+  }
 };
 
 // celu(x) = max(0, x) + min(0, α(e^(x/α) − 1)): the ELU form with width α.
@@ -245,8 +250,7 @@ struct Gelu {
   static constexpr double kInvSqrt2Pi = 0x1.9884533d43651p-2;
   template <class V> struct Parts {
     V e, half_erfc;  // e^(−x²/2) and Φ(−|x|)
-    explicit Parts(V x) : e(math::exp(-0.5 * (x * x))),
-                          half_erfc(0.5 * e * math::erfcx(abs(x) * math::kSqrtHalf)) {}
+    explicit Parts(V x) : e(math::exp(-0.5 * (x * x))), half_erfc(0.5 * e * math::erfcx(abs(x) * math::kSqrtHalf)) {}
     V cdf(V x) const { return select(x < 0.0, half_erfc, 1.0 - half_erfc); }
   };
   template <class V> static V value(V x, const Params&) {
@@ -331,8 +335,7 @@ struct Mish {
       const V d_neg = s * s + 2.0 * s + 2.0;        // n + 2 with e = s
       const V d_pos = 1.0 + 2.0 * s + 2.0 * s * s;  // (n + 2)·s² with e = 1/s
       t = select(negative, s * (s + 2.0) / d_neg, (1.0 + 2.0 * s) / d_pos);
-      g = select(negative, 4.0 * s * (1.0 + s) / (d_neg * d_neg),
-                 4.0 * s * s * (1.0 + s) / (d_pos * d_pos));
+      g = select(negative, 4.0 * s * (1.0 + s) / (d_neg * d_neg), 4.0 * s * s * (1.0 + s) / (d_pos * d_pos));
       const V inv = 1.0 / (1.0 + s);
       sig = select(negative, s * inv, inv);
       one_minus_sig = select(negative, inv, s * inv);

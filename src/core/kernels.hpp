@@ -27,23 +27,24 @@ using BackwardKernel = void (*)(const float* x, const float* dy, float* dx, size
 
 namespace detail {
 
-template <class Fn, Order order, class V>
-inline V eval(V x, const Params& p) {
-  if constexpr (order == Order::value) return Fn::value(x, p);
-  else if constexpr (order == Order::derivative) return Fn::derivative(x, p);
-  else return Fn::second(x, p);
+template <class Fn, Order order, class V> inline V eval(V x, const Params& p) {
+  if constexpr (order == Order::value)
+    return Fn::value(x, p);
+  else if constexpr (order == Order::derivative)
+    return Fn::derivative(x, p);
+  else
+    return Fn::second(x, p);
 }
 
 // Calls body(i, k) for runs of k elements starting at i: k = the vector width
 // while whole vectors fit, then k = 1 for the tail.
-template <class Lane, class Body>
-inline void for_each_run(size_t n, Body body) {
+template <class Lane, class Body> inline void for_each_run(size_t n, Body body) {
   size_t i = 0;
 #if ACT_HAVE_VECTOR
   constexpr size_t width = sizeof(Lane) == 4 ? 4 : 2;
   for (; i + width <= n; i += width) body(i, std::integral_constant<size_t, width>{});
 #endif
-  // The tail is shorter than one vector: auto-vectorising it only adds code.
+    // The tail is shorter than one vector: auto-vectorising it only adds code.
 #ifdef __clang__
 #pragma clang loop vectorize(disable) unroll(disable)
 #endif
@@ -69,8 +70,7 @@ template <> struct Io<double, 2> {
 
 }  // namespace detail
 
-template <class Fn, Order order, class Lane>
-void batch(const float* x, float* y, size_t n, const Params& p) {
+template <class Fn, Order order, class Lane> void batch(const float* x, float* y, size_t n, const Params& p) {
   detail::for_each_run<Lane>(n, [&](size_t i, auto k) {
     using Io = detail::Io<Lane, decltype(k)::value>;
     Io::store(y + i, detail::eval<Fn, order>(Io::load(x + i), p));
@@ -79,8 +79,7 @@ void batch(const float* x, float* y, size_t n, const Params& p) {
 
 // One pass for both: with the formulas inlined side by side, the compiler
 // shares what they have in common (the exponential, above all).
-template <class Fn, class Lane>
-void fused(const float* x, float* value, float* derivative, size_t n, const Params& p) {
+template <class Fn, class Lane> void fused(const float* x, float* value, float* derivative, size_t n, const Params& p) {
   detail::for_each_run<Lane>(n, [&](size_t i, auto k) {
     using Io = detail::Io<Lane, decltype(k)::value>;
     const auto v = Io::load(x + i);
@@ -91,8 +90,7 @@ void fused(const float* x, float* value, float* derivative, size_t n, const Para
   });
 }
 
-template <class Fn, class Lane>
-void backward(const float* x, const float* dy, float* dx, size_t n, const Params& p) {
+template <class Fn, class Lane> void backward(const float* x, const float* dy, float* dx, size_t n, const Params& p) {
   detail::for_each_run<Lane>(n, [&](size_t i, auto k) {
     using Io = detail::Io<Lane, decltype(k)::value>;
     const auto v = Io::load(x + i);

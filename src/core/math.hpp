@@ -62,9 +62,7 @@ template <class V> inline V exp(V x) {
 
 // e^x − 1: the polynomial for |x| < ln2/2, else e^x − 1, which loses at most
 // 2 of double's 53 bits there (e^x ≥ 1.41 or ≤ 0.71).
-template <class V> inline V expm1(V x) {
-  return select(abs(x) < 0.34657359027997264, expm1_reduced(x), exp(x) - 1.0);
-}
+template <class V> inline V expm1(V x) { return select(abs(x) < 0.34657359027997264, expm1_reduced(x), exp(x) - 1.0); }
 
 // log(1 + u) for u in [0, 1]. With w = 1 + u rounded,
 // log1p(u) = u·log(w)/(w − 1) recovers what the rounding of w lost
@@ -108,7 +106,7 @@ template <class V> struct ExpOfNegative {
   static_assert(!kIsF64<V>, "the float32 reduction is for float lanes");
   V n, r_hi, c;  // n: an integer in [−159, 159]
   explicit ExpOfNegative(V z) {
-    const V magic = constant<V>(0x1.8p23f);  // as kRoundMagic, for float
+    const V magic = constant<V>(0x1.8p23f);                  // as kRoundMagic, for float
     n = (z * constant<V>(-0x1.715476p+0f) + magic) - magic;  // round(−z·log2 e)
     r_hi = n * constant<V>(-0x1.62e400p-1f) - z;
     const V r_lo = n * constant<V>(-0x1.7f7d1cp-20f);
@@ -143,8 +141,10 @@ template <class D> struct ExpParts {
 template <class V, class Body> inline V with_exp_of_negative(V x, V z, Body body) {
   const ExpOfNegative<V> e(z);
   return in_double<V>(
-      [&](auto xd, auto n, auto r_hi, auto c) { return body(xd, ExpParts<decltype(xd)>{n, r_hi, c}); }, x, e.n,
-      e.r_hi, e.c);
+      [&](auto xd, auto n, auto r_hi, auto c) {
+        return body(xd, ExpParts<decltype(xd)>{n, r_hi, c});
+      },
+      x, e.n, e.r_hi, e.c);
 }
 
 }  // namespace act::math

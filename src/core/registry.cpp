@@ -50,7 +50,10 @@ constexpr float kFaithful = 1.0f;
 
 bool ordered_bounds(const Params& p) { return p.v[0] < p.v[1]; }
 
+// One entry per activation, laid out by hand (clang-format would split the
+// nested designated initialisers oddly).
 std::vector<Activation> build_registry() {
+  // clang-format off
   return {
       entry<fn::Identity, F32>({
           .id = "identity",
@@ -273,6 +276,7 @@ std::vector<Activation> build_registry() {
           .max_ulp = {kRounded, kRounded, kRounded},
       }),
   };
+  // clang-format on
 }
 
 void append_json_string(std::string& out, const char* s) {
@@ -361,8 +365,8 @@ std::string check_params(const Activation& a, const Params& p) {
     const ParamSpec& spec = a.params[i];
     const float v = p.v[i];
     if (std::isfinite(v) && v >= spec.min && v <= spec.max) continue;
-    return std::string(a.id) + ": parameter '" + spec.name + "' must be a finite number in [" +
-           js_number(spec.min) + ", " + js_number(spec.max) + "], got " + js_number(v);
+    return std::string(a.id) + ": parameter '" + spec.name + "' must be a finite number in [" + js_number(spec.min) +
+           ", " + js_number(spec.max) + "], got " + js_number(v);
   }
   if (a.params_valid && !a.params_valid(p)) {
     std::string got;

@@ -99,12 +99,8 @@ inline float select(bool m, float a, float b) { return m ? a : b; }
 inline double select(bool m, double a, double b) { return m ? a : b; }
 #if ACT_HAVE_VECTOR
 // Bitwise blend: lanes where m is all-ones take a, the others b.
-inline f32x4 select(i32x4 m, f32x4 a, f32x4 b) {
-  return from_bits<f32x4>((m & to_bits(a)) | (~m & to_bits(b)));
-}
-inline f64x2 select(i64x2 m, f64x2 a, f64x2 b) {
-  return from_bits<f64x2>((m & to_bits(a)) | (~m & to_bits(b)));
-}
+inline f32x4 select(i32x4 m, f32x4 a, f32x4 b) { return from_bits<f32x4>((m & to_bits(a)) | (~m & to_bits(b))); }
+inline f64x2 select(i64x2 m, f64x2 a, f64x2 b) { return from_bits<f64x2>((m & to_bits(a)) | (~m & to_bits(b))); }
 
 inline f32x4 load(const float* p) {
   f32x4 v;
@@ -161,8 +157,10 @@ template <class V, class Body, class... Args> inline V in_double(Body body, Args
 }
 
 template <class V> inline IntOf<V> sign_mask() {
-  if constexpr (kIsF64<V>) return IntOf<V>{} + int64_t(INT64_MIN);
-  else return IntOf<V>{} + int32_t(INT32_MIN);
+  if constexpr (kIsF64<V>)
+    return IntOf<V>{} + int64_t(INT64_MIN);
+  else
+    return IntOf<V>{} + int32_t(INT32_MIN);
 }
 // −0 in every lane (splat(−0.0) would add it to +0 and get +0).
 template <class V> inline V splat_negative_zero() { return from_bits<V>(sign_mask<V>()); }
@@ -202,8 +200,10 @@ template <class V> inline V keep_nan(V x, V result) { return select(x != x, x, r
 
 // 2^n for integer n in the normal exponent range, built from exponent bits.
 template <class V> inline V pow2i(IntOf<V> n) {
-  if constexpr (kIsF64<V>) return from_bits<V>((n + 1023) << 52);
-  else return from_bits<V>((n + 127) << 23);
+  if constexpr (kIsF64<V>)
+    return from_bits<V>((n + 1023) << 52);
+  else
+    return from_bits<V>((n + 127) << 23);
 }
 
 }  // namespace act::simd

@@ -21,8 +21,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <limits>
 #include <exception>
+#include <limits>
 #include <set>
 #include <string>
 #include <thread>
@@ -128,9 +128,12 @@ int main(int argc, char** argv) {
 
   const auto started = std::chrono::steady_clock::now();
   if (opt.markdown) {
-    std::printf("| function | parameters | g: max ULP (at x) | g': max ULP (at x) | g'': max ULP (at x) |\n|---|---|---|---|---|\n");
+    std::printf(
+        "| function | parameters | g: max ULP (at x) | g': max ULP (at x) | g'': max ULP (at x) "
+        "|\n|---|---|---|---|---|\n");
   } else {
-    std::printf("%-12s %-26s %-4s %12s %16s %10s\n", "function", "parameters", "ord", "max ULP", "worst input", "documented");
+    std::printf("%-12s %-26s %-4s %12s %16s %10s\n", "function", "parameters", "ord", "max ULP", "worst input",
+                "documented");
   }
   int failures = 0;
   for (const Activation& a : activations()) {
@@ -152,11 +155,13 @@ int main(int argc, char** argv) {
         const bool ok = w.ulp <= a.max_ulp[order];
         failures += !ok;
         char cell[96];
-        std::snprintf(cell, sizeof cell, " %.3f (%.6g)%s |", w.ulp, static_cast<double>(w.input), ok ? "" : " **above documented**");
+        std::snprintf(cell, sizeof cell, " %.3f (%.6g)%s |", w.ulp, static_cast<double>(w.input),
+                      ok ? "" : " **above documented**");
         row += cell;
         if (!opt.markdown) {
-          std::printf("%-12s %-26s %-4s %12.3f %16.9g %10g %s\n", a.id, describe(a, p).c_str(), kOrderNames[order], w.ulp,
-                      static_cast<double>(w.input), static_cast<double>(a.max_ulp[order]), ok ? "" : "ABOVE DOCUMENTED");
+          std::printf("%-12s %-26s %-4s %12.3f %16.9g %10g %s\n", a.id, describe(a, p).c_str(), kOrderNames[order],
+                      w.ulp, static_cast<double>(w.input), static_cast<double>(a.max_ulp[order]),
+                      ok ? "" : "ABOVE DOCUMENTED");
           std::fflush(stdout);
         }
       }

@@ -33,8 +33,7 @@ constexpr Real kSeluAlpha = 1.6732632423543772848170429916717L;
 constexpr Real kBand = 0x1p-10L;
 
 // f near one of the zeros zs (in the variable u), or false when u is in no band.
-template <std::size_t N>
-bool near_zero(const zeros::InteriorZero (&zs)[N], Real u, Real* f) {
+template <std::size_t N> bool near_zero(const zeros::InteriorZero (&zs)[N], Real u, Real* f) {
   for (const zeros::InteriorZero& z : zs) {
     // u - hi is exact inside the band (Sterbenz); only - lo rounds.
     const Real t = (u - static_cast<Real>(z.hi)) - static_cast<Real>(z.lo);
@@ -114,12 +113,8 @@ Real elu(Real x, const double* p) { return x > 0 ? x : param(p, 0) * std::expm1(
 Real elu_d(Real x, const double* p) { return x > 0 ? 1 : param(p, 0) * std::exp(x); }
 Real elu_dd(Real x, const double* p) { return x > 0 ? 0 : param(p, 0) * std::exp(x); }
 
-Real selu(Real x, const double*) {
-  return x > 0 ? kSeluLambda * x : kSeluLambda * kSeluAlpha * std::expm1(x);
-}
-Real selu_d(Real x, const double*) {
-  return x > 0 ? kSeluLambda : kSeluLambda * kSeluAlpha * std::exp(x);
-}
+Real selu(Real x, const double*) { return x > 0 ? kSeluLambda * x : kSeluLambda * kSeluAlpha * std::expm1(x); }
+Real selu_d(Real x, const double*) { return x > 0 ? kSeluLambda : kSeluLambda * kSeluAlpha * std::exp(x); }
 Real selu_dd(Real x, const double*) { return x > 0 ? 0 : kSeluLambda * kSeluAlpha * std::exp(x); }
 
 Real celu(Real x, const double* p) {
@@ -167,8 +162,8 @@ struct GeluTanh {
 };
 GeluTanh gelu_tanh_parts(Real x) {
   const Real u = kSqrt2OverPi * (x + kGeluTanhC * x * x * x);
-  return {sig(2 * u), sig_d(2 * u), kSqrt2OverPi * (1 + 3 * kGeluTanhC * x * x),
-          6 * kSqrt2OverPi * kGeluTanhC * x, std::tanh(u)};
+  return {sig(2 * u), sig_d(2 * u), kSqrt2OverPi * (1 + 3 * kGeluTanhC * x * x), 6 * kSqrt2OverPi * kGeluTanhC * x,
+          std::tanh(u)};
 }
 Real gelu_tanh(Real x, const double*) {
   if (std::isinf(x)) return x > 0 ? x : 0;
@@ -289,17 +284,12 @@ Real softsign_dd(Real x, const double*) {
   return (x > 0 ? -2 : 2) / (d * d * d);
 }
 
-Real log_sigmoid(Real x, const double*) {
-  return std::fmin(x, Real(0)) - std::log1p(std::exp(-std::fabs(x)));
-}
+Real log_sigmoid(Real x, const double*) { return std::fmin(x, Real(0)) - std::log1p(std::exp(-std::fabs(x))); }
 Real log_sigmoid_d(Real x, const double*) { return sig(-x); }
 Real log_sigmoid_dd(Real x, const double*) { return -sig_d(x); }
 
 // NaN in, NaN out, whatever a comparison-based branch would pick.
-template <Fn F>
-Real safe(Real x, const double* p) {
-  return std::isnan(x) ? x : F(x, p);
-}
+template <Fn F> Real safe(Real x, const double* p) { return std::isnan(x) ? x : F(x, p); }
 
 // --- what the tests need to know, per function ------------------------------
 
@@ -310,8 +300,7 @@ Points at_zero(const double*) { return {0}; }
 Points at_three(const double*) { return {-3, 3}; }
 
 // The zeros in the tables (of u = scale x), as values of x.
-template <class... Tables>
-Points zeros_of(Real scale, const Tables&... tables) {
+template <class... Tables> Points zeros_of(Real scale, const Tables&... tables) {
   Points xs;
   auto add = [&](const auto& zs) {
     for (const zeros::InteriorZero& z : zs) xs.push_back(static_cast<Real>(z.hi) / scale);

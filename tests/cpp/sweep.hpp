@@ -60,8 +60,8 @@ inline Params params_of(const Activation& a, const oracle::ParamSet& set) {
   for (size_t i = 0; i < set.size(); ++i) {
     p.v[i] = static_cast<float>(set[i]);
     if (static_cast<double>(p.v[i]) != set[i]) {
-      throw std::runtime_error(std::string("oracle data for '") + a.id + "': parameter " + a.params[i].name +
-                               " = " + std::to_string(set[i]) + " is not a float32 (write it as a float literal)");
+      throw std::runtime_error(std::string("oracle data for '") + a.id + "': parameter " + a.params[i].name + " = " +
+                               std::to_string(set[i]) + " is not a float32 (write it as a float literal)");
     }
   }
   return p;

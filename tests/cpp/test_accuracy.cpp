@@ -91,8 +91,8 @@ TEST_CASE("at the oracle's mpmath points the kernels are within their documented
       const Params p = params_of(a, k.p);
       for (const PathResult& r : every_path(a, k.order, x, p)) {
         INFO(a.id << " [" << describe(a, p) << "] " << kOrderNames[k.order] << " at x = " << k.x << " via " << r.path
-                  << ": got " << r.y << ", mpmath " << static_cast<double>(k.want) << ", "
-                  << ulp_error(r.y, k.want) << " ULP");
+                  << ": got " << r.y << ", mpmath " << static_cast<double>(k.want) << ", " << ulp_error(r.y, k.want)
+                  << " ULP");
         CHECK(ulp_error(r.y, k.want) <= a.max_ulp[k.order]);
         ++checked;
       }

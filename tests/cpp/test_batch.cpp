@@ -22,8 +22,12 @@ std::vector<float> inputs(size_t n) {
   }
   // Special values, so that vector lanes meet them too (one_by_one computes
   // the expected results on the scalar path).
-  const float specials[] = {std::numeric_limits<float>::quiet_NaN(), -std::numeric_limits<float>::infinity(),
-                            std::numeric_limits<float>::infinity(), -0.0f, 0.0f, -0x1.8p-130f};
+  const float specials[] = {std::numeric_limits<float>::quiet_NaN(),
+                            -std::numeric_limits<float>::infinity(),
+                            std::numeric_limits<float>::infinity(),
+                            -0.0f,
+                            0.0f,
+                            -0x1.8p-130f};
   for (size_t k = 0; k < std::size(specials); ++k) {
     if (n > 2 + 2 * k) xs[1 + 2 * k] = specials[k];
   }
@@ -31,8 +35,7 @@ std::vector<float> inputs(size_t n) {
 }
 
 // One element at a time, so always the scalar path.
-std::vector<float> one_by_one(Kernel k, const std::vector<float>& xs,
-                              const Params& p) {
+std::vector<float> one_by_one(Kernel k, const std::vector<float>& xs, const Params& p) {
   std::vector<float> ys(xs.size());
   for (size_t i = 0; i < xs.size(); ++i) k(&xs[i], &ys[i], 1, p);
   return ys;
@@ -47,8 +50,7 @@ bool same_bits(const float* a, const float* b, size_t n) {
       uint32_t ba, bb;
       std::memcpy(&ba, a + i, 4);
       std::memcpy(&bb, b + i, 4);
-      UNSCOPED_INFO("first difference at element " << i << ": 0x" << std::hex << ba
-                                                   << " vs 0x" << bb << std::dec);
+      UNSCOPED_INFO("first difference at element " << i << ": 0x" << std::hex << ba << " vs 0x" << bb << std::dec);
       return false;
     }
   }

@@ -32,8 +32,7 @@ using namespace act::testing;
 // range. A value the double function could have returned, for every probe,
 // tells them apart.
 bool libm_is_double_only() {
-  const Real probes[] = {std::exp(Real(1)), std::erfc(Real(0.3)), std::log1p(Real(0.7)),
-                         std::tanh(Real(0.4))};
+  const Real probes[] = {std::exp(Real(1)), std::erfc(Real(0.3)), std::log1p(Real(0.7)), std::tanh(Real(0.4))};
   for (Real v : probes) {
     if (v != static_cast<Real>(static_cast<double>(v))) return false;
   }
@@ -105,12 +104,10 @@ Difference second_difference(Fn f, Real x, Real h, const double* p) {
     s[k] = a + b;
     m = std::fmax(m, std::fmax(std::fabs(a), std::fabs(b)));
   }
-  const Real v =
-      (-f(x, p) * 205 / 72 + s[1] * 8 / 5 - s[2] / 5 + s[3] * 8 / 315 - s[4] / 560) / (h * h);
+  const Real v = (-f(x, p) * 205 / 72 + s[1] * 8 / 5 - s[2] / 5 + s[3] * 8 / 315 - s[4] / 560) / (h * h);
   const Real ef = 16 * (1 + x * x) * kLibmEps;
   return {v, 6.5L * ef * m / (h * h)};
 }
-
 
 // One function at one parameter set.
 struct Case {
@@ -166,21 +163,19 @@ bool check_difference(const Case& c, int order, bool second, Real x, Worst* wors
   }
   const Fn g = c.r->eval[order], below = c.r->eval[second ? order - 2 : order - 1];
   const Real want = g(x, p);
-  const Difference d =
-      second ? second_difference(below, x, h, p) : first_difference(below, x, h, p);
+  const Difference d = second ? second_difference(below, x, h, p) : first_difference(below, x, h, p);
   // The difference is part of the scale too: an oracle derivative that is
   // wrongly 0 everywhere must not make the comparison vacuous.
-  const Real scale =
-      std::fmax(std::fmax(std::fabs(want), std::fabs(d.value)),
-                std::fmax(std::fabs(g(x - 4 * h, p)), std::fabs(g(x + 4 * h, p))));
+  const Real scale = std::fmax(std::fmax(std::fabs(want), std::fabs(d.value)),
+                               std::fmax(std::fabs(g(x - 4 * h, p)), std::fabs(g(x + 4 * h, p))));
   if (scale < kTiny) return true;  // underflowed, or identically 0 here
   *compared = true;
   const Real err = std::fabs(d.value - want);
   const Real tol = kRtol * scale + d.rounding;
   if (err / tol > worst->ratio) {
     worst->ratio = err / tol;
-    worst->where = describe_case(c) + (second ? " second difference for order " : " order ") +
-                   std::to_string(order) + " at x = " + std::to_string(static_cast<double>(x));
+    worst->where = describe_case(c) + (second ? " second difference for order " : " order ") + std::to_string(order) +
+                   " at x = " + std::to_string(static_cast<double>(x));
   }
   if (d.rounding < kRtol * scale) worst->rel[second] = std::fmax(worst->rel[second], err / scale);
   if (err <= tol) return true;
@@ -275,10 +270,9 @@ TEST_CASE("oracle: derivatives agree with finite differences", "[oracle]") {
     }
   }
   INFO("libm: " << (kDoubleLibm ? "double only" : "long double") << "; " << checks
-                << " comparisons; largest |error| / scale: first differences "
-                << static_cast<double>(worst.rel[0]) << ", second differences "
-                << static_cast<double>(worst.rel[1]) << "; largest |error| / tolerance: "
-                << static_cast<double>(worst.ratio) << " (" << worst.where << ")");
+                << " comparisons; largest |error| / scale: first differences " << static_cast<double>(worst.rel[0])
+                << ", second differences " << static_cast<double>(worst.rel[1])
+                << "; largest |error| / tolerance: " << static_cast<double>(worst.ratio) << " (" << worst.where << ")");
   INFO(worst.failures);
   REQUIRE(checks > 0);
   CHECK(failures == 0);
@@ -296,9 +290,8 @@ TEST_CASE("oracle: NaN in, NaN out; the declared limits at +-inf; finite at +-FL
     const std::vector<double> defaults = as_doubles(a, act::default_params(a));
     for (int order = 0; order < 3; ++order) {
       const Real minus = r.eval[order](-inf, defaults.data()), plus = r.eval[order](inf, defaults.data());
-      INFO(kOrderNames[order] << ": oracle " << static_cast<double>(minus) << " at -inf, "
-                              << static_cast<double>(plus) << " at +inf; declared " << r.limits->minus[order]
-                              << ", " << r.limits->plus[order]);
+      INFO(kOrderNames[order] << ": oracle " << static_cast<double>(minus) << " at -inf, " << static_cast<double>(plus)
+                              << " at +inf; declared " << r.limits->minus[order] << ", " << r.limits->plus[order]);
       CHECK(rounds_to(minus, r.limits->minus[order]));
       CHECK(rounds_to(plus, r.limits->plus[order]));
     }
@@ -364,8 +357,8 @@ TEST_CASE("oracle: relative accuracy at the mpmath values (tails, beside interio
       const Real got = oracle_value(a, k.order, p, k.x);
       const Real rel = std::fabs(got - k.want) / std::fabs(k.want);
       worst = std::fmax(worst, rel);
-      INFO(at(a, p, k.order, k.x) << ": got " << static_cast<double>(got) << ", mpmath "
-                                  << static_cast<double>(k.want) << ", relative error " << static_cast<double>(rel));
+      INFO(at(a, p, k.order, k.x) << ": got " << static_cast<double>(got) << ", mpmath " << static_cast<double>(k.want)
+                                  << ", relative error " << static_cast<double>(rel));
       CHECK(std::fabs(got - k.want) <= bound * std::fabs(k.want));
       ++checked;
     }

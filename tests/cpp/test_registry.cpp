@@ -41,8 +41,7 @@ std::string json_string(const char* s) {
 
 // (Through a stream: GCC 12 warns falsely, -Wrestrict, on some "literal" +
 // std::string chains.)
-template <class... Parts>
-std::string concat(const Parts&... parts) {
+template <class... Parts> std::string concat(const Parts&... parts) {
   std::ostringstream os;
   (os << ... << parts);
   return os.str();
@@ -178,8 +177,12 @@ TEST_CASE("parameter checks reject values out of range or not finite, naming the
         const bool condition = a.params_valid == nullptr || a.params_valid(p);
         CHECK(check_params(a, p).empty() == condition);
       }
-      const float bad_values[] = {std::nextafter(s.min, -inf), std::nextafter(s.max, inf),
-                                  s.min - 1 - std::fabs(s.min), std::numeric_limits<float>::quiet_NaN(), inf, -inf};
+      const float bad_values[] = {std::nextafter(s.min, -inf),
+                                  std::nextafter(s.max, inf),
+                                  s.min - 1 - std::fabs(s.min),
+                                  std::numeric_limits<float>::quiet_NaN(),
+                                  inf,
+                                  -inf};
       for (float bad : bad_values) {
         Params p = default_params(a);
         p.v[i] = bad;

@@ -70,8 +70,8 @@ TEST_CASE("finite inputs never give NaN, and give infinity exactly where the ora
       auto check = [&](int order, const char* path, const std::vector<float>& out) {
         for (size_t i = 0; i < xs.size(); ++i) {
           const float want = static_cast<float>(ref.eval[order](xs[i], dp.data()));
-          const bool ok = !std::isnan(out[i]) && std::isinf(out[i]) == std::isinf(want) &&
-                          (!std::isinf(out[i]) || out[i] == want);
+          const bool ok =
+              !std::isnan(out[i]) && std::isinf(out[i]) == std::isinf(want) && (!std::isinf(out[i]) || out[i] == want);
           ++checked;
           if (!ok) {
             std::ostringstream os;
@@ -121,9 +121,8 @@ TEST_CASE("the exact values the oracle declares: conventions at kinks, zero, thr
     for (const oracle::Exact& e : reference_of(a).exact) {
       const Params p = params_of(a, e.p);
       for (const PathResult& r : every_path(a, e.order, e.x, p)) {
-        INFO(at(a, p, e.order, e.x) << " via " << r.path << ": got " << r.y
-                                    << (std::signbit(r.y) ? " (sign set)" : "") << ", want " << e.want
-                                    << (std::signbit(e.want) ? " (sign set)" : ""));
+        INFO(at(a, p, e.order, e.x) << " via " << r.path << ": got " << r.y << (std::signbit(r.y) ? " (sign set)" : "")
+                                    << ", want " << e.want << (std::signbit(e.want) ? " (sign set)" : ""));
         CHECK(same_bits(r.y, e.want));
         ++checked;
       }
@@ -186,8 +185,7 @@ TEST_CASE("saturation is exact over the whole ranges the oracle declares") {
       const int order = checked_order(a, s.order);
       const Params p = params_of(a, s.p);
       const std::vector<float> xs = dense_range(s.from, s.to, 1u << 12);
-      INFO(a.id << " [" << describe(a, p) << "] " << kOrderNames[order] << " over [" << s.from << ", " << s.to
-                << "]");
+      INFO(a.id << " [" << describe(a, p) << "] " << kOrderNames[order] << " over [" << s.from << ", " << s.to << "]");
       REQUIRE(xs.size() > 1);
       std::vector<float> y(xs.size());
       a.kernels[order](xs.data(), y.data(), xs.size(), p);
