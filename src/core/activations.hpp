@@ -437,4 +437,34 @@ struct LogSigmoid {
   template <class V> static V second(V x, const Params&) { return -Logistic<V>(x).slope(); }
 };
 
+// Squareplus (Barron 2021), (x + r)/2 with r = √(x² + b), b = p.v[0] ≥ 0.
+// x² is exact in double for a float32 x and cannot overflow, so r is
+// accurate everywhere. For x < 0, x + r and 1 + x/r cancel (every digit once
+// x² ≫ b); multiplying by (r − x)/(r − x) turns both into sums:
+// g = b/(2(r − x)), g' = b/(2r(r − x)). g'' = b/(2(x² + b)·r) has no
+// subtraction. At b = 0 squareplus is relu, with relu's g'(0) = g''(0) = 0
+// where the formulas give 0/0.
+struct Squareplus {
+  template <class V> struct Parts {
+    V s, r;  // x² + b and its square root
+    Parts(V x, double b) : s(x * x + b), r(simd::sqrt(s)) {}
+  };
+  template <class V> static V value(V x, const Params& p) {
+    const double b = p.v[0];
+    const Parts<V> q(x, b);
+    return keep_nan(x, select(x < 0.0, b / (2.0 * (q.r - x)), 0.5 * (x + q.r)));
+  }
+  template <class V> static V derivative(V x, const Params& p) {
+    const double b = p.v[0];
+    const Parts<V> q(x, b);
+    const V formula = select(x < 0.0, b / (2.0 * q.r * (q.r - x)), (q.r + x) / (2.0 * q.r));
+    return keep_nan(x, with_limits(x, select(q.s == 0.0, splat<V>(0.0), formula), 0.0, 1.0));
+  }
+  template <class V> static V second(V x, const Params& p) {
+    const double b = p.v[0];
+    const Parts<V> q(x, b);
+    return keep_nan(x, select(q.s == 0.0, splat<V>(0.0), b / (2.0 * q.s * q.r)));
+  }
+};
+
 }  // namespace act::fn

@@ -275,6 +275,20 @@ std::vector<Activation> build_registry() {
           },
           .max_ulp = {kRounded, kRounded, kRounded},
       }),
+      entry<fn::Squareplus, F64>({
+          .id = "squareplus",
+          .name = "Squareplus",
+          .params = {
+              {.name = "b", .default_value = 4.0f, .min = 0.0f, .max = 100.0f,
+               .description = "width of the bend at 0: 0 gives ReLU, larger is smoother"},
+          },
+          .latex = {
+              .value = R"(\operatorname{squareplus}(z) = \frac{z + \sqrt{z^2 + b}}{2})",
+              .derivative = R"(\operatorname{squareplus}'(z) = \frac{1}{2}\left(1 + \frac{z}{\sqrt{z^2 + b}}\right))",
+              .second = R"(\operatorname{squareplus}''(z) = \frac{b}{2\,(z^2 + b)^{3/2}})",
+          },
+          .max_ulp = {kRounded, kRounded, kRounded},
+      }),
   };
   // clang-format on
 }

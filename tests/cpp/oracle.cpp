@@ -288,6 +288,29 @@ Real log_sigmoid(Real x, const double*) { return std::fmin(x, Real(0)) - std::lo
 Real log_sigmoid_d(Real x, const double*) { return sig(-x); }
 Real log_sigmoid_dd(Real x, const double*) { return -sig_d(x); }
 
+// --- squareplus ---------------------------------------------------------------
+
+// g = (x + r)/2, r = sqrt(x^2 + b): for x < 0 the sum cancels, and
+// (x + r)(r - x) = b gives g = b / (2 (r - x)), g' = b / (2 r (r - x)).
+// At b = 0 (relu) g' and g'' are 0/0 at x = 0: relu's convention, 0.
+Real squareplus(Real x, const double* p) {
+  if (std::isinf(x)) return x > 0 ? x : 0;
+  const Real b = param(p, 0), r = std::sqrt(x * x + b);
+  return x < 0 ? b / (2 * (r - x)) : (x + r) / 2;
+}
+Real squareplus_d(Real x, const double* p) {
+  if (std::isinf(x)) return x > 0 ? 1 : 0;
+  const Real b = param(p, 0), s = x * x + b;
+  if (s == 0) return 0;
+  const Real r = std::sqrt(s);
+  return x < 0 ? b / (2 * r * (r - x)) : (r + x) / (2 * r);
+}
+Real squareplus_dd(Real x, const double* p) {
+  const Real b = param(p, 0), s = x * x + b;
+  if (std::isinf(x) || s == 0) return 0;
+  return b / (2 * s * std::sqrt(s));
+}
+
 // NaN in, NaN out, whatever a comparison-based branch would pick.
 template <Fn F> Real safe(Real x, const double* p) { return std::isnan(x) ? x : F(x, p); }
 
@@ -610,6 +633,40 @@ std::vector<Reference> build() {
            {.order = 1, .x = 0, .want = 0.5f},
            {.order = 2, .x = 0, .want = -0.25f}},
        .known = {{.order = 1, .x = 100, .want = 3.720075976020835962959696e-44L}}},
+
+      // Smooth for b > 0; at b = 0 it is relu, with relu's kink at 0.
+      {.id = "squareplus",
+       .eval = {safe<squareplus>, safe<squareplus_d>, safe<squareplus_dd>},
+       .params = {{1}},
+       .kinks = [](const double* p) { return p[0] == 0 ? Points{0} : Points{}; },
+       .limits = Limits{.minus = {0, 0, 0}, .plus = {kInf, 1, 0}},
+       .exact = {
+           {.order = 0, .x = 0, .want = 1},
+           {.order = 1, .x = 0, .want = 0.5f},
+           {.order = 2, .x = 0, .want = 0.25f},
+           {.order = 0, .x = -2, .want = 0, .p = {0}},
+           {.order = 0, .x = 2, .want = 2, .p = {0}},
+           {.order = 0, .x = -0.0f, .want = 0, .p = {0}},
+           {.order = 1, .x = 0, .want = 0, .p = {0}},
+           {.order = 1, .x = -0.0f, .want = 0, .p = {0}},
+           {.order = 1, .x = kSub, .want = 1, .p = {0}},
+           {.order = 1, .x = -kSub, .want = 0, .p = {0}},
+           {.order = 2, .x = 0, .want = 0, .p = {0}},
+           {.order = 2, .x = 1, .want = 0, .p = {0}}},
+       .saturation = {{.order = 1, .from = 1e4f, .to = kMax, .want = 1}},
+       // mpmath at 250 digits from the definitions (the textbook forms cancel in the left tail).
+       .known = {
+           {.order = 0, .x = -100, .want = 9.99900019995001399580132e-3L},
+           {.order = 1, .x = -100, .want = 9.997000999650125953817154e-5L},
+           {.order = 2, .x = -100, .want = 1.998800599720125944584014e-6L},
+           {.order = 0, .x = -1e4, .want = 9.99999990000000199999995e-5L},
+           {.order = 1, .x = -1e4, .want = 9.99999970000000999999965e-9L},
+           {.order = 2, .x = -1e4, .want = 1.99999988000000599999972e-12L},
+           {.order = 0, .x = -0x1.5af1d8p+66, .want = 9.999999799591230589167566e-21L},
+           {.order = 1, .x = -0x1.5af1d8p+66, .want = 9.999999599182465194702618e-41L},
+           {.order = 0, .x = -0x1.c363ccp+127, .want = 3.333333327224715835885629e-39L},
+           {.order = 1, .x = 0.5, .want = 6.212678125181664867594532e-1L},
+           {.order = 2, .x = 0.5, .want = 2.282688235636075044883826e-1L}}},
   };
   // clang-format on
   for (const ZeroPoint& z : kZeroPoints) {
