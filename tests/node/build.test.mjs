@@ -1,5 +1,6 @@
 // What the shipped files contain: SIMD instructions in the SIMD build only,
-// and web glue that bundlers and browsers can load (no Node modules, no eval).
+// web glue that bundlers and browsers can load (no Node modules, no eval), and
+// the teaching text outside the .wasm.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -36,4 +37,18 @@ test('the glue is web-only ESM without require, fs or eval', async () => {
   }
   const browser = await readFile(new URL('browser.js', dist), 'utf8');
   assert.doesNotMatch(browser, /node:/);
+});
+
+test('the teaching text ships once, in docs.js, and not inside either .wasm', async () => {
+  const { default: docs } = await import(new URL('docs.js', dist).href);
+  const { readDocs } = await import('../../scripts/gen-docs.mjs');
+  assert.deepEqual(docs, await readDocs(), 'dist/docs.js is src/docs/*.yaml');
+  // A sentence of every record's notes, as UTF-8 bytes: none may be in the module.
+  const phrases = Object.values(docs).map((record) => Buffer.from(record.notes.slice(0, 40)));
+  for (const variant of ['simd', 'baseline']) {
+    const wasm = await readFile(new URL(`activations-${variant}.wasm`, dist));
+    for (const phrase of phrases) assert.equal(wasm.indexOf(phrase), -1, `${variant}.wasm holds "${phrase}"`);
+    // The registry's own strings are still there (the check above looks in the right place).
+    assert.notEqual(wasm.indexOf(Buffer.from('min < max')), -1, `${variant}.wasm lacks the registry`);
+  }
 });
