@@ -244,10 +244,10 @@ export function createMainChart(container, { uPlot, onCursorIndex, onSelectRange
     // sideways (CSS touch-action: pan-y leaves vertical swipes to scrolling).
     over.addEventListener('pointermove', (e) => {
       if (e.pointerType === 'touch' && e.buttons === 0) return;
-      onCursorIndex(indexAt(self, e.clientX), 'pointer');
+      onCursorIndex(indexAt(self, e.clientX));
     });
     over.addEventListener('pointerdown', (e) => {
-      if (e.pointerType === 'touch') onCursorIndex(indexAt(self, e.clientX), 'pointer');
+      if (e.pointerType === 'touch') onCursorIndex(indexAt(self, e.clientX));
     });
     over.addEventListener(
       'wheel',
