@@ -1,6 +1,7 @@
 // The main chart: uPlot drawing g, g′, g″ of up to four functions, with the
 // saturation / dead-zone shading, the cursor and its tangent line drawn in
-// uPlot's hooks. It draws what it is given; app.js owns the state.
+// uPlot's hooks. It draws the plot it is given (plot.js, from main-view.js)
+// and keeps nothing else.
 
 import { ORDER_STYLE, readPalette, seriesStyle } from './palette.js';
 import { fmt } from './util.js';
@@ -244,10 +245,10 @@ export function createMainChart(container, { uPlot, onCursorIndex, onSelectRange
     // sideways (CSS touch-action: pan-y leaves vertical swipes to scrolling).
     over.addEventListener('pointermove', (e) => {
       if (e.pointerType === 'touch' && e.buttons === 0) return;
-      onCursorIndex(indexAt(self, e.clientX), 'pointer');
+      onCursorIndex(indexAt(self, e.clientX));
     });
     over.addEventListener('pointerdown', (e) => {
-      if (e.pointerType === 'touch') onCursorIndex(indexAt(self, e.clientX), 'pointer');
+      if (e.pointerType === 'touch') onCursorIndex(indexAt(self, e.clientX));
     });
     over.addEventListener(
       'wheel',

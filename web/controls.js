@@ -54,11 +54,15 @@ function validate(p, raw) {
   return { value: v };
 }
 
+/** Counts the builds of the parameter controls: only the latest build's controls speak for the edited function. */
+let builds = 0;
+
 /**
  * One slider + number input per parameter of `info`, showing `values`.
  * onChange(name, value) for every valid edit; onInvalid(name, message|null).
  */
 export function buildParamControls(info, values, { onChange, onInvalid }) {
+  const build = ++builds;
   const list = $('param-list');
   list.replaceChildren();
   const params = info.params ?? [];
@@ -108,9 +112,10 @@ export function buildParamControls(info, values, { onChange, onInvalid }) {
     const err = el('p', { id: errId, class: 'error', role: 'alert', hidden: true });
 
     const commit = (raw, source, event) => {
-      // A focused input removed when another function is picked can still fire
-      // 'change'; it no longer speaks for the edited function.
-      if (!source.isConnected) return;
+      // A focused input that is being replaced (another function or slot picked,
+      // a link applied) still fires 'change' (Chromium: before it leaves the
+      // document); it no longer speaks for the edited function.
+      if (build !== builds || !source.isConnected) return;
       // Partial text such as "-" or "0e" reads as '' while typing: judge it on change.
       if (event.type === 'input' && source === number && String(raw).trim() === '') return;
       const r = source === slider ? { value: scale.fromSlider(raw) } : validate(p, raw);

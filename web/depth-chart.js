@@ -39,7 +39,6 @@ export function createDepthCharts(magContainer, deadContainer, { uPlot }) {
   let mag = null;
   let dead = null;
   let key = '';
-  const drawListeners = new Set();
 
   function axes(palette, yLabel, yValues, incrs) {
     const common = {
@@ -83,7 +82,6 @@ export function createDepthCharts(magContainer, deadContainer, { uPlot }) {
         axes: axes(palette, '|∏ g′| (log scale)', (self, ticks) => ticks.map((t) => pow10Label(t)), [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]),
         series: magSeries,
         bands,
-        hooks: { draw: [(self) => drawListeners.forEach((cb) => cb(self))] },
       },
       [layers, ...v.slots.flatMap((s) => [finiteOrNull(s.stats.q3), finiteOrNull(s.stats.median), finiteOrNull(s.stats.q1)])],
       magContainer,
@@ -121,10 +119,6 @@ export function createDepthCharts(magContainer, deadContainer, { uPlot }) {
     },
     get charts() {
       return { mag, dead };
-    },
-    onDraw(cb) {
-      drawListeners.add(cb);
-      return () => drawListeners.delete(cb);
     },
   };
 }

@@ -1,9 +1,9 @@
 // The "understanding" section for the function being edited: formulas, the
 // step-by-step derivations of g′ and g″, the convention at kinks, property
 // badges, how the library computes it, and the notes. All of it comes from the
-// module's registry (act.info) plus the seed's notes (notes.js).
+// module's registry (act.info) plus the seed's notes, which the caller passes
+// in (catalogue.js says where they come from).
 
-import { SEED_NOTES } from './notes.js';
 import { richText, tex } from './tex.js';
 import { $, GREEK, el, fmt, sentence } from './util.js';
 
@@ -76,8 +76,11 @@ function renderAccuracy(info) {
   node.hidden = parts.length === 0;
 }
 
-/** Everything about one function that does not depend on its parameter values. */
-export function renderExplanation(info) {
+/**
+ * Everything about one function that does not depend on its parameter values.
+ * seedNotes: the seed's notes for it ({ derivative, chart, depth }, each optional).
+ */
+export function renderExplanation(info, seedNotes) {
   $('explain-name').textContent = info.name;
   $('explain-family').textContent = info.family;
   const summary = $('explain-summary');
@@ -89,10 +92,9 @@ export function renderExplanation(info) {
   $('tex-value').replaceChildren(tex(withLhs(latex.value ?? '', 'g(z)'), true));
   $('tex-derivative').replaceChildren(tex(withLhs(latex.derivative ?? '', "g'(z)"), true));
   $('tex-second').replaceChildren(tex(withLhs(latex.second ?? '', "g''(z)"), true));
-  const seed = SEED_NOTES[info.id] ?? {};
   const derivNote = $('derivative-note');
-  derivNote.replaceChildren(seed.derivative ? note(seed.derivative) : '');
-  derivNote.hidden = !seed.derivative;
+  derivNote.replaceChildren(seedNotes.derivative ? note(seedNotes.derivative) : '');
+  derivNote.hidden = !seedNotes.derivative;
 
   renderSteps('derivation', info.derivation);
   renderSteps('derivation2', info.secondDerivation);
@@ -113,17 +115,18 @@ export function renderExplanation(info) {
 /**
  * The seed's notes that belong beside the chart (for the selected function: it
  * is the one shaded) and in the depth view (for every plotted function).
+ * functions: one { id, name, notes } per slot, notes as for renderExplanation.
  */
-export function renderPlacedNotes(slots, active, act) {
-  for (const [where, containerId, list] of [['chart', 'chart-notes', [slots[active]]], ['depth', 'depth-notes', slots]]) {
+export function renderPlacedNotes(functions, active) {
+  for (const [where, containerId, list] of [['chart', 'chart-notes', [functions[active]]], ['depth', 'depth-notes', functions]]) {
     const box = $(containerId);
     box.replaceChildren();
     const seen = new Set();
-    for (const { id } of list) {
+    for (const { id, name, notes } of list) {
       if (seen.has(id)) continue;
       seen.add(id);
-      const text = SEED_NOTES[id]?.[where];
-      if (text) box.append(el('p', { class: 'seed-note', 'data-note': id }, el('strong', { text: `${act.info(id).name}: ` }), richText(text)));
+      const text = notes[where];
+      if (text) box.append(el('p', { class: 'seed-note', 'data-note': id }, el('strong', { text: `${name}: ` }), richText(text)));
     }
     box.hidden = box.childElementCount === 0;
   }

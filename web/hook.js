@@ -1,28 +1,38 @@
 // The page's test and measurement hook, window.activationsPage: read-only views
 // of what is drawn and computed, for the browser tests and scripts/page-perf.mjs.
+//
+// It is installed before anything loads (so that a test can await `ready` even
+// when start-up fails) and connected to the views once they exist.
 
 import { curvesCsv } from './export.js';
 import { cloneState } from './state.js';
 
-/** page: the app's shared object; ready: the start-up promise; flushHash(): write the hash now. */
-export function installHook(page, { ready, flushHash }) {
+/** ready: the start-up promise. */
+export function installHook({ ready }) {
+  /**
+   * Set by connect(): chart, depthCharts (the renderers), getState() (the
+   * store), plot() (main-view.js), pitfall(), depth() (depth-view.js's
+   * result), timings, flushHash().
+   */
+  let from = null;
+
   function nextDraw() {
     return new Promise((resolve) => {
-      const off = page.chart.onDraw(() => {
+      const off = from.chart.onDraw(() => {
         off();
         resolve(performance.now());
       });
     });
   }
 
-  window.activationsPage = {
+  const hook = {
     /** Resolves after the first chart draw; rejects if the page could not start. */
     ready,
     /** What the main chart holds: the edited function's g, g′, g″ (null when hidden) and every slot's. */
     plotted() {
-      const v = page.view;
-      if (!v || !page.chart.uplot) return null;
-      const drawn = page.chart.plottedSeries();
+      const v = from?.plot();
+      if (!v || !from.chart.uplot) return null;
+      const drawn = from.chart.plottedSeries();
       const pick = (slot, order) => {
         const s = drawn.find((d) => d.slot === slot && d.order === order);
         return s ? Array.from(s.values) : null;
@@ -31,7 +41,7 @@ export function installHook(page, { ready, flushHash }) {
       return {
         id: a.id,
         params: { ...a.params },
-        z: Array.from(page.chart.uplot.data[0]),
+        z: Array.from(from.chart.uplot.data[0]),
         g: pick(v.active, 'g'),
         dg: pick(v.active, 'd1'),
         d2g: pick(v.active, 'd2'),
@@ -40,7 +50,7 @@ export function installHook(page, { ready, flushHash }) {
     },
     /** The cursor's z and the readout's numbers per slot (as f.at(z) gave them). */
     cursor() {
-      const v = page.view;
+      const v = from?.plot();
       if (!v) return null;
       return {
         z: v.cursor.z,
@@ -48,11 +58,17 @@ export function installHook(page, { ready, flushHash }) {
         tangent: v.cursor.tangent,
       };
     },
-    state: () => cloneState(page.state),
-    bands: () => (page.view?.bands ? structuredClone(page.view.bands) : null),
-    pitfall: () => (page.pitfall ? { ...page.pitfall } : null),
+    state: () => cloneState(from.getState().view),
+    bands: () => {
+      const v = from?.plot();
+      return v?.bands ? structuredClone(v.bands) : null;
+    },
+    pitfall: () => {
+      const p = from?.pitfall();
+      return p ? { ...p } : null;
+    },
     depth() {
-      const d = page.depth;
+      const d = from?.depth();
       if (!d) return null;
       return {
         layers: d.layers,
@@ -60,20 +76,34 @@ export function installHook(page, { ready, flushHash }) {
         spread: d.spread,
         seed: d.seed,
         slots: d.slots.map((s) => ({ id: s.id, params: { ...s.params }, q1: Array.from(s.stats.q1), median: Array.from(s.stats.median), q3: Array.from(s.stats.q3), dead: Array.from(s.stats.dead) })),
-        plotted: page.depthCharts.charts.mag.data.map((a) => Array.from(a)),
+        plotted: from.depthCharts.charts.mag.data.map((a) => Array.from(a)),
       };
     },
     /** Resolves with performance.now() when the main chart next finishes drawing. */
     nextDraw,
     /** Write the URL hash now (it is otherwise written 250 ms after the last change). */
     flushHash() {
-      flushHash();
+      from.flushHash();
       return location.hash;
     },
-    csv: () => curvesCsv(page.view),
-    timings: page.timings,
+    csv: () => curvesCsv(from.plot()),
+    /** { depthMs }: how long the last gradient-through-depth computation took. */
+    get timings() {
+      return from?.timings ?? null;
+    },
     /** Resolves with the number of files the service worker cached (null without one). */
     offline: null,
   };
-  return { nextDraw };
+  window.activationsPage = hook;
+
+  return {
+    connect(sources) {
+      from = sources;
+    },
+    nextDraw,
+    /** The promise of enableOffline() (offline.js), once the page has started. */
+    setOffline(promise) {
+      hook.offline = promise;
+    },
+  };
 }

@@ -4,7 +4,8 @@
 // than every combination and reads the same way as the chart.
 
 import { ORDER_STYLE, seriesStyle } from './palette.js';
-import { el, fmt, lineSwatch } from './util.js';
+import { ORDERS } from './state.js';
+import { $, el, fmt, lineSwatch } from './util.js';
 
 export function legendEntries(view, palette, eps) {
   const entries = [];
@@ -22,7 +23,7 @@ export function legendEntries(view, palette, eps) {
   return entries;
 }
 
-export function renderLegendList(container, entries) {
+function renderLegendList(container, entries) {
   const items = entries.map((e) =>
     el(
       'li',
@@ -32,4 +33,25 @@ export function renderLegendList(container, entries) {
     ),
   );
   container.replaceChildren(el('ul', { class: 'legend-list', 'aria-label': 'Legend' }, ...items));
+}
+
+/**
+ * The legend above the main chart and the line samples beside the curve
+ * checkboxes, which show the same styles. Rebuilt only when an entry changes:
+ * the cursor moves far more often than the legend does.
+ */
+export function createLegend() {
+  let shownKey = '';
+  return function renderLegend(plot, palette, eps) {
+    const entries = legendEntries(plot, palette, eps);
+    const key = JSON.stringify([entries.map((e) => [e.text, e.stroke, e.shade]), plot.theme]);
+    if (key === shownKey) return;
+    shownKey = key;
+    renderLegendList($('legend'), entries);
+    const single = plot.slots.length === 1;
+    for (const o of ORDERS) {
+      const s = seriesStyle(palette, 0, o, single ? 1 : 2);
+      $(`swatch-${o}`).replaceChildren(lineSwatch(single ? s.stroke : palette.muted, s.dash, s.width));
+    }
+  };
 }

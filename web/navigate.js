@@ -1,13 +1,14 @@
 // Moving around the chart: the cursor (keyboard, typed z; the pointer comes
 // from chart.js) and the z range (inputs, zoom and pan by keys, buttons,
-// drag-select and Ctrl+wheel). Every new range is recomputed by the module.
+// drag-select and Ctrl+wheel). It turns them into actions on the state; the
+// main view (main-view.js) recomputes and redraws.
 
 import { POINTS } from './compute.js';
 import { DEFAULT_RANGE, MAX_ABS_Z } from './state.js';
 import { $, fmt, setError } from './util.js';
 
 /** Rounded to about 5 significant digits of the span, so the inputs show readable numbers. */
-export function niceRound(v, span) {
+function niceRound(v, span) {
   const step = 10 ** (Math.floor(Math.log10(span)) - 4);
   const decimals = Math.max(0, Math.min(15, -Math.floor(Math.log10(step))));
   return Number((Math.round(v / step) * step).toFixed(decimals));
@@ -23,29 +24,35 @@ export function rangeProblem(lo, hi) {
   return null;
 }
 
-/** page: the app's shared object (state, view). refresh(): recompute and redraw; redrawOverlay(): cursor only. */
-export function createNavigation(page, { refresh, redrawOverlay }) {
+/**
+ * getState(): the store's state (read only); dispatch(action): change it
+ * (page-state.js); drawn(): the plot on screen (plot.js), whose grid the
+ * cursor keys and the pointer step through.
+ */
+export function createNavigation({ getState, dispatch, drawn }) {
+  const view = () => getState().view;
+
   function gridIndex(z) {
-    const [lo, hi] = page.view.range;
-    const n = page.view.z.length;
+    const { range, z: grid } = drawn();
+    const [lo, hi] = range;
+    const n = grid.length;
     return Math.min(n - 1, Math.max(0, Math.round(((z - lo) / (hi - lo)) * (n - 1))));
   }
 
   function setCursorIndex(idx) {
-    const z = page.view.z;
+    const z = drawn().z;
     const i = Math.min(z.length - 1, Math.max(0, idx));
     setCursor(z[i]);
   }
 
   function setCursor(z) {
     if (!Number.isFinite(z) || Math.abs(z) > MAX_ABS_Z) return;
-    page.state.cursor = z;
-    redrawOverlay();
+    dispatch({ type: 'setCursor', z });
   }
 
   function onChartKey(e) {
-    const n = page.view.z.length;
-    const idx = gridIndex(page.state.cursor);
+    const n = drawn().z.length;
+    const idx = gridIndex(view().cursor);
     const step = e.shiftKey ? 1 : Math.round((n - 1) / 100);
     const moves = {
       ArrowRight: idx + step,
@@ -77,28 +84,39 @@ export function createNavigation(page, { refresh, redrawOverlay }) {
     }
   }
 
+  /** Show a range in the inputs, valid. */
+  function showRange(lo, hi) {
+    $('z-min').value = String(lo);
+    $('z-max').value = String(hi);
+    setError($('range-error'), null);
+  }
+
   /** Set the z range from code (zoom, pan, drag, reset): inputs follow, cursor is kept inside. */
   function setRange(lo, hi) {
     const problem = rangeProblem(lo, hi);
     setError($('range-error'), problem);
-    if (problem) return false;
-    $('z-min').value = String(lo);
-    $('z-max').value = String(hi);
+    if (problem) return;
+    showRange(lo, hi);
     for (const id of ['z-min', 'z-max']) $(id).removeAttribute('aria-invalid');
-    page.state.range = [lo, hi];
-    if (page.state.cursor < lo || page.state.cursor > hi) page.state.cursor = Math.min(hi, Math.max(lo, page.state.cursor));
-    return refresh();
+    dispatch({ type: 'setRange', range: [lo, hi], keepCursorInside: true });
+  }
+
+  /** A range dragged across the chart, rounded to readable limits. */
+  function selectRange(a, b) {
+    const span = b - a;
+    setRange(niceRound(a, span), niceRound(b, span));
   }
 
   function zoom(factor, centre) {
-    const [lo, hi] = page.state.range;
-    const c = centre ?? (page.state.cursor >= lo && page.state.cursor <= hi ? page.state.cursor : (lo + hi) / 2);
+    const { range, cursor } = view();
+    const [lo, hi] = range;
+    const c = centre ?? (cursor >= lo && cursor <= hi ? cursor : (lo + hi) / 2);
     const span = (hi - lo) * factor;
     setRange(niceRound(c - (c - lo) * factor, span), niceRound(c + (hi - c) * factor, span));
   }
 
   function pan(fraction) {
-    const [lo, hi] = page.state.range;
+    const [lo, hi] = view().range;
     const d = (hi - lo) * fraction;
     setRange(niceRound(lo + d, hi - lo), niceRound(hi + d, hi - lo));
   }
@@ -117,9 +135,9 @@ export function createNavigation(page, { refresh, redrawOverlay }) {
       else input.removeAttribute('aria-invalid');
     }
     if (problem) return;
-    if (lo === page.state.range[0] && hi === page.state.range[1]) return;
-    page.state.range = [lo, hi];
-    refresh();
+    const [oldLo, oldHi] = view().range;
+    if (lo === oldLo && hi === oldHi) return;
+    dispatch({ type: 'setRange', range: [lo, hi], keepCursorInside: false });
   }
 
   $('chart').addEventListener('keydown', onChartKey);
@@ -137,10 +155,15 @@ export function createNavigation(page, { refresh, redrawOverlay }) {
     if (raw === '') return;
     const z = Number(raw);
     if (Number.isFinite(z) && Math.abs(z) <= MAX_ABS_Z) setCursor(z);
-    else if (e.type === 'change') $('cursor-z').value = String(page.state.cursor);
+    else if (e.type === 'change') $('cursor-z').value = String(view().cursor);
   };
   $('cursor-z').addEventListener('input', onCursorInput);
   $('cursor-z').addEventListener('change', onCursorInput);
 
-  return { setCursor, setCursorIndex, setRange, zoom };
+  /** The range inputs hold what the user typed; a link replaces it. */
+  function render(state, previous, action) {
+    if (action.type === 'load') showRange(...state.view.range);
+  }
+
+  return { render, setCursor, setCursorIndex, selectRange, zoom };
 }

@@ -4,19 +4,22 @@ import { canvasToPng, composeChartImage, curvesCsv } from './export.js';
 import { legendEntries } from './legend.js';
 import { $, download } from './util.js';
 
-/** page: the app's shared object (view, chart, state). flushHash(): write the URL hash now. */
-export function createShare(page, { flushHash }) {
+/**
+ * chart: chart.js; plot(): the plot on screen (plot.js); eps(): the shading
+ * threshold; flushHash(): write the URL hash now.
+ */
+export function createShare({ chart, plot, eps, flushHash }) {
   const status = (text) => {
     $('share-status').textContent = text;
   };
 
   function fileStem() {
-    return `activations-${page.view.slots.map((s) => s.id).join('-')}`;
+    return `activations-${plot().slots.map((s) => s.id).join('-')}`;
   }
 
   function chartImage() {
-    const legend = legendEntries(page.view, page.chart.palette, page.state.eps);
-    return composeChartImage(page.chart, { title: $('chart-title').textContent, legend });
+    const legend = legendEntries(plot(), chart.palette, eps());
+    return composeChartImage(chart, { title: $('chart-title').textContent, legend });
   }
 
   async function exportPng() {
@@ -26,8 +29,8 @@ export function createShare(page, { flushHash }) {
   }
 
   function exportCsv() {
-    download(new Blob([curvesCsv(page.view)], { type: 'text/csv' }), `${fileStem()}.csv`);
-    status(`Downloaded ${fileStem()}.csv (${page.view.z.length} rows).`);
+    download(new Blob([curvesCsv(plot())], { type: 'text/csv' }), `${fileStem()}.csv`);
+    status(`Downloaded ${fileStem()}.csv (${plot().z.length} rows).`);
   }
 
   async function copyLink() {

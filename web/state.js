@@ -1,6 +1,6 @@
-// The page's view state and its URL-hash form. Every control writes into one
-// state object; the hash is that object spelled out, so a shared link restores
-// the exact view:
+// The page's view state and its URL-hash form. The view is the part of the
+// page's state (page-state.js) that a link carries; the hash is that object
+// spelled out, so a shared link restores the exact view:
 //
 //   #f=leaky_relu(alpha=0.2),tanh&a=0&z=-6,6&show=g,d1&c=1&shade=1&eps=0.01&mu=0&sd=1&seed=1&table=0&dtable=0
 //

@@ -97,21 +97,6 @@ export function cssVar(name, fallback) {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
 
-/** Calls fn at most once per animation frame with the latest arguments. */
-export function perFrame(fn) {
-  let pending = false;
-  let args = [];
-  return (...a) => {
-    args = a;
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      fn(...args);
-    });
-  };
-}
-
 /** Trailing-edge debounce. */
 export function debounce(fn, ms) {
   let timer = 0;

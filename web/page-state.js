@@ -1,0 +1,117 @@
+// What the page's state holds and every way it can change: the reducer behind
+// the store (store.js). Pure functions of (state, action) that build new
+// objects for what they change and share the rest; an action that does not
+// apply (a second "remove" of the last slot, say) returns the state it was
+// given, and nobody is told.
+//
+//   view     what the URL hash spells out (state.js): slots, active slot, z
+//            range, shown curves, cursor, shading and its threshold, depth
+//            inputs, open tables; null until the first link is read
+//   theme    'light' or 'dark', from the browser's colour scheme
+//   memory   parameters last used per function id, so switching back restores them
+//   invalid  parameter inputs of the edited function holding a value that was
+//            refused (name -> message); while any is left, nothing is recomputed
+
+import { MAX_SLOTS } from './state.js';
+
+export function initialState(theme) {
+  return { view: null, theme, memory: {}, invalid: {} };
+}
+
+const NONE_INVALID = Object.freeze({});
+
+function withView(state, change) {
+  return { ...state, view: { ...state.view, ...change } };
+}
+
+/** The parameters last used for a function, if any (memory is keyed by function id). */
+const recall = (memory, id) => (Object.hasOwn(memory, id) ? memory[id] : undefined);
+
+function remember(memory, slots) {
+  const out = { ...memory };
+  for (const slot of slots) out[slot.id] = slot.params;
+  return out;
+}
+
+const reducers = {
+  /** A whole view from a link (or the defaults): the editor starts afresh. */
+  load(state, { view }) {
+    return { ...state, view, memory: remember(state.memory, view.slots), invalid: NONE_INVALID };
+  },
+
+  /** The edited slot shows another function, with the parameters it had last time. */
+  selectFunction(state, { id, defaults }) {
+    const { slots, active } = state.view;
+    const memory = remember(state.memory, [slots[active]]);
+    const next = slots.map((slot, i) => (i === active ? { id, params: { ...(recall(memory, id) ?? defaults) } } : slot));
+    return { ...withView(state, { slots: next }), memory, invalid: NONE_INVALID };
+  },
+
+  /** A parameter of the edited function; ignored if it came from controls for another function. */
+  setParam(state, { id, name, value }) {
+    const { slots, active } = state.view;
+    if (slots[active].id !== id) return state;
+    const params = { ...slots[active].params, [name]: value };
+    const next = slots.map((slot, i) => (i === active ? { id, params } : slot));
+    return { ...withView(state, { slots: next }), memory: { ...state.memory, [id]: params } };
+  },
+
+  markInvalid(state, { name, message }) {
+    const current = Object.hasOwn(state.invalid, name) ? state.invalid[name] : null;
+    if (current === (message || null)) return state;
+    const invalid = { ...state.invalid };
+    if (message) invalid[name] = message;
+    else delete invalid[name];
+    return { ...state, invalid };
+  },
+
+  setActive(state, { index }) {
+    const { slots, active } = state.view;
+    if (index === active || index < 0 || index >= slots.length) return state;
+    return { ...withView(state, { active: index }), invalid: NONE_INVALID };
+  },
+
+  addSlot(state, { id, defaults }) {
+    const { slots } = state.view;
+    if (slots.length >= MAX_SLOTS) return state;
+    const next = [...slots, { id, params: { ...(recall(state.memory, id) ?? defaults) } }];
+    return { ...withView(state, { slots: next, active: next.length - 1 }), invalid: NONE_INVALID };
+  },
+
+  removeSlot(state, { index }) {
+    const { slots, active } = state.view;
+    if (slots.length <= 1) return state;
+    const next = slots.filter((_, i) => i !== index);
+    // The edited slot keeps being edited; if it was the one removed, its neighbour is.
+    const shift = active > index || active >= next.length ? 1 : 0;
+    return { ...withView(state, { slots: next, active: Math.max(0, active - shift) }), invalid: NONE_INVALID };
+  },
+
+  showOrder(state, { order, shown }) {
+    return withView(state, { show: { ...state.view.show, [order]: shown } });
+  },
+
+  /** A new z range; from zoom, pan and drag the cursor is kept inside it, from typed limits it is not. */
+  setRange(state, { range, keepCursorInside }) {
+    const [lo, hi] = range;
+    const { cursor } = state.view;
+    const clamped = keepCursorInside && (cursor < lo || cursor > hi) ? Math.min(hi, Math.max(lo, cursor)) : cursor;
+    return withView(state, { range: [lo, hi], cursor: clamped });
+  },
+
+  setCursor: (state, { z }) => withView(state, { cursor: z }),
+  setShade: (state, { shade }) => withView(state, { shade }),
+  setEps: (state, { eps }) => withView(state, { eps }),
+  setDepth: (state, { field, value }) => withView(state, { depth: { ...state.view.depth, [field]: value } }),
+  resample: (state) => withView(state, { depth: { ...state.view.depth, seed: (state.view.depth.seed % 1e9) + 1 } }),
+  setTableOpen: (state, { table, open }) => withView(state, { [table]: open }),
+  setTheme: (state, { theme }) => (theme === state.theme ? state : { ...state, theme }),
+};
+
+export function reduce(state, action) {
+  const reducer = reducers[action.type];
+  if (!reducer) throw new Error(`unknown action ${action.type}`);
+  // Everything but a load edits a view that is already there.
+  if (action.type !== 'load' && action.type !== 'setTheme' && !state.view) return state;
+  return reducer(state, action);
+}

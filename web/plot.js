@@ -1,0 +1,47 @@
+// What the main chart shows for a view, as one plain object (a "plot"): the z
+// grid, each slot's g, g′, g″ from the module, the shaded bands and the
+// values at the cursor. The chart, its caption, legend, table, readout, the
+// exports and the test hook all read the same plot.
+
+import { computeCurves, gradientBands, grid, plottable } from './compute.js';
+import { slotLabel } from './export.js';
+
+function bandsOf(plot, view) {
+  if (!view.shade) return null;
+  return gradientBands(plot.z, plot.slots[plot.active].curves.d1, view.eps);
+}
+
+function cursorOf(plot, z) {
+  const points = plot.fns.map((fn) => {
+    const at = fn.at(z);
+    return { g: at.value, d1: at.derivative, d2: at.second, at };
+  });
+  const a = points[plot.active];
+  return { z: Math.fround(z), points, tangent: a ? { g: a.g, d1: a.d1 } : null };
+}
+
+/**
+ * The plot of `view` (state.js shape) in `theme`, every number from the
+ * module. Throws the module's RangeError when it refuses a slot's parameters.
+ */
+export function computePlot(view, theme, catalogue) {
+  const fns = catalogue.functionsOf(view.slots);
+  const z = grid(view.range[0], view.range[1]);
+  const slots = fns.map((fn) => {
+    const curves = computeCurves(fn, z);
+    const slot = { id: fn.id, name: catalogue.info(fn.id).name, params: { ...fn.params } };
+    return {
+      ...slot,
+      label: slotLabel(slot),
+      curves,
+      plotted: { g: plottable(curves.g), d1: plottable(curves.d1), d2: plottable(curves.d2) },
+    };
+  });
+  const plot = { z, range: [...view.range], slots, show: { ...view.show }, theme, active: view.active, fns };
+  return withOverlay(plot, view);
+}
+
+/** The same curves with the cursor and the shading of `view`: nothing is recomputed but f.at(z). */
+export function withOverlay(plot, view) {
+  return { ...plot, bands: bandsOf(plot, view), cursor: cursorOf(plot, view.cursor) };
+}
