@@ -1,8 +1,8 @@
 // The WebAssembly module's catalogue as the page's modules use it: registry
 // entries, default parameters, the module's function objects for the plotted
-// slots, and the seed's teaching notes per function.
+// slots, and the seed's teaching notes per function (from the activation's
+// text record, src/docs/<id>.yaml, which info(id) carries).
 
-import { SEED_NOTES } from './notes.js';
 import { defaultParams } from './state.js';
 
 const NO_NOTES = Object.freeze({});
@@ -28,11 +28,7 @@ export function createCatalogue(act) {
     get: (id, params) => act.get(id, params),
     /** One function object per slot; throws like get(). */
     functionsOf: (slots) => slots.map((slot) => act.get(slot.id, slot.params)),
-    /**
-     * The seed's notes for a function ({ derivative, chart, depth }, each optional).
-     * Every view that shows them gets them from here, the one place to switch
-     * to the registry's own copy once act.info(id) carries it.
-     */
-    seedNotes: (id) => SEED_NOTES[id] ?? NO_NOTES,
+    /** The seed's notes for a function ({ derivative, chart, depth }, each optional). */
+    seedNotes: (id) => info(id).seedNotes ?? NO_NOTES,
   };
 }

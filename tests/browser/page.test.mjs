@@ -320,12 +320,13 @@ test('float32 pitfall panel: textbook formula in float32 vs library vs true valu
   await page.selectOption('#fn', 'sigmoid');
 });
 
-test("the page's own TeX (seed notes, float32 pitfall panel) renders in KaTeX, strictly", async () => {
+// The seed notes are part of each activation's text record (src/docs) and are
+// rendered with the rest of info(id) in tests/node/registry.test.mjs.
+test("the page's own TeX (float32 pitfall panel) renders in KaTeX, strictly", async () => {
   const { default: katex } = await import('katex');
-  const { SEED_NOTES } = await webModule('notes.js');
   const { PITFALLS } = await webModule('pitfall.js');
   const inline = (text) => [...String(text).matchAll(/\$([^$]+)\$/g)].map((m) => m[1]);
-  const texts = [...Object.values(SEED_NOTES).flatMap((n) => Object.values(n)), ...Object.values(PITFALLS).map((p) => p.why)];
+  const texts = Object.values(PITFALLS).map((p) => p.why);
   const formulas = [...texts.flatMap(inline), ...Object.values(PITFALLS).flatMap((p) => [p.label, p.textbookTex, p.trueTex])];
   for (const text of texts) assert.equal((text.match(/\$/g) ?? []).length % 2, 0, `unpaired $ in ${text}`);
   for (const tex of formulas) assert.doesNotThrow(() => katex.renderToString(tex, { throwOnError: true, strict: 'error' }), tex);
