@@ -69,12 +69,15 @@ export function printGoals(verdicts, print) {
   for (const v of verdicts) print(`  ${v.met ? 'met   ' : 'MISSED'} ${v.goal}: ${v.value} (target ${Number(v.target.toFixed(3))})`);
 }
 
-/** A Markdown summary for the README: key rows at two sizes, then every goal. */
+/** A Markdown summary for the README: the functions a peer also computes, at two sizes, then every goal. */
 export function markdownSummary(rows, verdicts, machine) {
   const out = [`Measured ${machine.date} on ${machine.cpu} (${machine.cores} cores), ${machine.runtime}; ${machine.tfjs}.`, ''];
   out.push('| function | op | N | ours SIMD, zero-copy | ours SIMD, end to end | ours baseline | plain JS | TF.js wasm | native -O3 | end to end vs TF.js | vs plain JS |');
   out.push('|---|---|---|---|---|---|---|---|---|---|---|');
-  for (const id of ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'elu', 'gelu', 'silu', 'mish']) {
+  // The functions a peer also computes (TF.js here, XNNPACK in shared/TARGETS.md): the comparisons are the point.
+  const compared = new Set([...rows.filter((r) => r.variant === 'tfjs-wasm').map((r) => r.id), ...Object.keys(XNNPACK)]);
+  const ids = [...new Set(rows.map((r) => r.id))].filter((id) => compared.has(id));
+  for (const id of ids) {
     for (const op of ['forward', 'derivative', 'fused', 'backward']) {
       for (const n of [32768, 1 << 20]) {
         const cells = VARIANTS.map((v) => fmt(find(rows, id, op, n, v)));
