@@ -27,14 +27,19 @@ export function createApi(wasm, simd) {
   const owned = new Set(); // live WasmArrays of this instance
   let scratch = 0; // heap address of SLOTS chunk buffers
   let paramBlock = 0; // heap address of the Params that wasm.run reads (wasm.maxParams floats)
+  let paramsInBlock = null; // the values array last written there
 
-  // Writes parameter values where wasm.run and wasm.checkParams read them.
+  // Puts parameter values where wasm.run and wasm.checkParams read them; a
+  // call with the same activation object as the last one writes nothing.
   function passParams(values) {
     if (paramBlock === 0) {
       paramBlock = wasm.allocFloats(wasm.maxParams);
       if (paramBlock === 0) throw new RangeError('activations-wasm: out of wasm memory for parameters');
     }
-    wasm.HEAPF32.set(values, paramBlock >>> 2); // HEAPF32 is replaced on growth: read it fresh
+    if (values !== paramsInBlock) {
+      wasm.HEAPF32.set(values, paramBlock >>> 2); // HEAPF32 is replaced on growth: read it fresh
+      paramsInBlock = values;
+    }
     return paramBlock;
   }
 
@@ -114,7 +119,7 @@ export function createApi(wasm, simd) {
       }
     }
     const resolved = {};
-    const values = new Array(wasm.maxParams).fill(0);
+    const values = new Float32Array(wasm.maxParams); // never changed after this function
     entry.params.forEach((spec, i) => {
       const v = given?.[spec.name] ?? spec.default;
       if (typeof v !== 'number') {
@@ -234,6 +239,7 @@ export function createApi(wasm, simd) {
     if (paramBlock !== 0) wasm.freeFloats(paramBlock);
     scratch = 0;
     paramBlock = 0;
+    paramsInBlock = null;
   }
 
   return Object.freeze({

@@ -86,6 +86,21 @@ for (const [label, options] of builds) {
       assert.deepEqual([...act.get('leaky_relu').forward([-100])], [f32(-1)]); // default alpha 0.01
     });
 
+    test('activations with different parameters, used in turn, each keep their own', () => {
+      // The parameters reach wasm through one block that is rewritten only when the caller changes.
+      const a = act.get('leaky_relu', { alpha: 0.5 });
+      const b = act.get('leaky_relu', { alpha: 0.25 });
+      const x = [-4, 2];
+      for (let round = 0; round < 3; round++) {
+        assert.deepEqual([...a.forward(x)], [-2, 2]);
+        assert.deepEqual([...b.forward(x)], [-1, 2]);
+        assert.deepEqual([...a.backward(x, [1, 1])], [0.5, 1]);
+        assert.deepEqual(b.at(-4), { value: -1, derivative: 0.25, second: 0 });
+      }
+      assert.throws(() => act.get('leaky_relu', { alpha: 2 }), RangeError); // a refused set is written, then never used
+      assert.deepEqual([...a.forward(x)], [-2, 2]);
+    });
+
     test('accepts Float32Array, Float64Array and number[] alike', () => {
       const f = act.get('tanh');
       const xs = [-3, -0.5, 0, 0.25, 2];
