@@ -14,7 +14,10 @@ type Result<O> = O extends WasmArray ? WasmArray : Float32Array;
 export interface LoadOptions {
   /** Force the SIMD (true) or baseline (false) build; default: SIMD where the engine validates it. */
   simd?: boolean;
-  /** The bytes of the chosen build's .wasm (activations-simd.wasm, or activations-baseline.wasm with simd: false). */
+  /**
+   * The bytes of the chosen build's .wasm (activations-simd.wasm, or activations-baseline.wasm with simd: false).
+   * Checked before use: invalid bytes, or the other build's, reject with an Error saying which.
+   */
   wasmBinary?: ArrayBuffer | ArrayBufferView;
   /** Where the glue finds the .wasm: (file name, directory of the glue) => URL or path. */
   locateFile?: (file: string, scriptDirectory: string) => string | URL;

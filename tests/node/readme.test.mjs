@@ -3,8 +3,8 @@
 // the digits printed, zeros with their sign); a line ending in
 // `// throws Name: message` must throw that error with a message that starts so.
 // A block marked ```js no-run is shown, not run (say why beside it); ```js cjs
-// runs as CommonJS. `from 'activations-wasm'` and `require('activations-wasm')`
-// are pointed at dist/.
+// runs as CommonJS. `from 'activations-wasm'`, `require('activations-wasm')` and
+// subpaths such as 'activations-wasm/activations-simd.wasm' are pointed at dist/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -20,12 +20,15 @@ export function fencedBlocks(markdown) {
   const blocks = [];
   const lines = markdown.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const open = lines[i].match(/^```(\S*)\s*(.*)$/);
+    // Fences may be indented (inside a list item); the code loses that indent.
+    const open = lines[i].match(/^( *)```(\S*)\s*(.*)$/);
     if (!open) continue;
+    const [, indent, lang, info] = open;
     const start = i + 1;
     let end = start;
-    while (end < lines.length && lines[end] !== '```') end++;
-    blocks.push({ lang: open[1], info: open[2].trim(), code: lines.slice(start, end).join('\n'), line: start + 1 });
+    while (end < lines.length && lines[end].trim() !== '```') end++;
+    const code = lines.slice(start, end).map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l));
+    blocks.push({ lang, info: info.trim(), code: code.join('\n'), line: start + 1 });
     i = end;
   }
   return blocks;
@@ -56,6 +59,7 @@ export function instrument({ code, line, info }, target) {
   const body = out
     .join('\n')
     .replace(/from 'activations-wasm'/g, `from ${JSON.stringify(new URL('node.js', dist).href)}`)
+    .replace(/'activations-wasm\/([\w.-]+)'/g, (_, file) => JSON.stringify(new URL(file, dist).href))
     .replace(/require\('activations-wasm'\)/g, `require(${JSON.stringify(new URL('node.cjs', dist).pathname)})`);
   const helpers = info === 'cjs'
     ? `const __readme = require(${JSON.stringify(new URL('tests/node/readme-checks.cjs', root).pathname)});\n`
