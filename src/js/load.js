@@ -59,7 +59,10 @@ async function instantiate(simd, variant, wasmBinary, locateFile, readDefaultWas
   // Two literal paths, so bundlers can see and copy both builds.
   const glue = simd ? await import('./activations-simd.mjs') : await import('./activations-baseline.mjs');
   const bytes = wasmBinary ?? (await readDefaultWasm(`activations-${variant}.wasm`, locateFile));
-  if (bytes !== undefined) checkBytes(bytes, variant, wasmBinary !== undefined ? 'wasmBinary' : `activations-${variant}.wasm`);
+  if (bytes !== undefined) {
+    const file = `activations-${variant}.wasm`;
+    checkBytes(bytes, variant, wasmBinary !== undefined ? 'wasmBinary' : locateFile ? `the file locateFile gave for ${file}` : file);
+  }
   // The glue reports failures by printing "Aborted(…)" to the console before
   // rejecting; keep what it says for our error instead, and print nothing.
   const said = [];
@@ -67,14 +70,25 @@ async function instantiate(simd, variant, wasmBinary, locateFile, readDefaultWas
   // With the bytes in hand the glue fetches nothing; otherwise it fetches
   // the .wasm next to itself, or where locateFile says.
   const moduleOptions = bytes !== undefined ? { wasmBinary: bytes } : locateFile ? { locateFile } : {};
+  let module;
   try {
-    return await glue.default({ ...moduleOptions, ...quiet });
+    module = await glue.default({ ...moduleOptions, ...quiet });
   } catch (cause) {
     // The first line the glue printed is the engine's own reason; its abort
     // message repeats it with advice about rebuilding that is no use to a user.
     const detail = (said[0] ?? String(cause?.message ?? cause)).replace(/\.? ?Build with -s ASSERTIONS=1.*$/s, '');
     throw new Error(`loadActivations: could not instantiate the ${variant} build: ${detail}`, { cause });
   }
+  // Bytes were checked above; a .wasm the glue fetched itself is checked here
+  // (e.g. a locateFile, or a server, that gives the other build's file).
+  if (module.simdBuild() !== simd) {
+    const got = simd ? 'baseline' : 'simd';
+    throw new Error(
+      `loadActivations: the .wasm loaded for the ${variant} build is the ${got} build` +
+        `${locateFile ? ' (check locateFile)' : ''}; pass { simd: ${!simd} } or serve activations-${variant}.wasm`,
+    );
+  }
+  return module;
 }
 
 // Before the glue sees them: the bytes must be a module this engine accepts,

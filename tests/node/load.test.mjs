@@ -26,7 +26,7 @@ test('bad wasmBinary: a clear Error for each case, nothing printed', () => {
     const simdBytes = readFileSync(new URL('activations-simd.wasm', ${JSON.stringify(dist.href)}));
     const baseBytes = readFileSync(new URL('activations-baseline.wasm', ${JSON.stringify(dist.href)}));
     const corrupt = Uint8Array.from(baseBytes);
-    corrupt[corrupt.length >> 1] ^= 0xff; // one byte in the code flipped
+    corrupt[8] = 0x7f; // the first section's id: no such section (a flipped byte elsewhere may land in data and stay valid)
     const tag = (build) => [0, 1 + 16 + build.length, 16, ...Buffer.from('activations-wasm'), ...Buffer.from(build)];
     const header = [0, 97, 115, 109, 1, 0, 0, 0];
     // (module (import "env" "nope" (func))) tagged as ours: valid, but the glue cannot instantiate it.
@@ -40,6 +40,7 @@ test('bad wasmBinary: a clear Error for each case, nothing printed', () => {
       simdAsBaseline: { simd: false, wasmBinary: simdBytes.buffer.slice(simdBytes.byteOffset, simdBytes.byteOffset + simdBytes.byteLength) },
       untagged: { simd: false, wasmBinary: new Uint8Array(header) },
       cannotInstantiate: { simd: false, wasmBinary: foreign },
+      locatedOther: { simd: true, locateFile: (file, dir) => dir + 'activations-baseline.wasm' },
     };
     const out = {};
     for (const [name, options] of Object.entries(cases)) {
@@ -63,5 +64,14 @@ test('bad wasmBinary: a clear Error for each case, nothing printed', () => {
   assert.match(out.untagged, /^Error: loadActivations: wasmBinary is WebAssembly but not an activations-wasm build \(no "activations-wasm" section\); pass the bytes of activations-baseline.wasm$/);
   assert.match(out.cannotInstantiate, /^Error: loadActivations: could not instantiate the baseline build: .*Import #0 module="env"/);
   assert.doesNotMatch(out.cannotInstantiate, /ASSERTIONS|Aborted/);
+  assert.equal(out.locatedOther, 'Error: loadActivations: the file locateFile gave for activations-simd.wasm holds the baseline build but the simd build was asked for (simd: true); pass activations-simd.wasm, or { simd: false } with these bytes');
   assert.equal(out.right, false);
+});
+
+test('each build says which it is after instantiation (the check for a .wasm the glue fetched itself)', async () => {
+  for (const [variant, simd] of [['simd', true], ['baseline', false]]) {
+    const { default: createModule } = await import(new URL(`activations-${variant}.mjs`, dist).href);
+    const module = await createModule({ wasmBinary: await readFile(new URL(`activations-${variant}.wasm`, dist)) });
+    assert.equal(module.simdBuild(), simd, variant);
+  }
 });

@@ -145,7 +145,7 @@ test('wasm-binary.html: wasmBinary fetched by the page; the glue fetches nothing
   assert.deepEqual(problems, []);
 });
 
-test('bad-bytes.html: the other build, truncated bytes and a fetched non-wasm are clear Errors; the console stays empty', { timeout: 20_000 }, async (t) => {
+test('bad-bytes.html: the other build (given or fetched), truncated bytes and a fetched non-wasm are clear Errors; the console stays empty', { timeout: 20_000 }, async (t) => {
   const watched = await newWatchedContext(browser, origin);
   t.after(() => watched.context.close());
   const page = await watched.context.newPage();
@@ -158,6 +158,7 @@ test('bad-bytes.html: the other build, truncated bytes and a fetched non-wasm ar
   assert.match(results.truncated, /^Error: loadActivations: wasmBinary is not a valid WebAssembly module \(1000 bytes; corrupt or truncated\)$/);
   assert.match(results.notWasmFetched, /^Error: loadActivations: could not instantiate the baseline build: /);
   assert.doesNotMatch(results.notWasmFetched, /ASSERTIONS/);
+  assert.equal(results.otherBuildFetched, 'Error: loadActivations: the .wasm loaded for the simd build is the baseline build (check locateFile); pass { simd: false } or serve activations-simd.wasm');
   assert.deepEqual(said, []);
   assert.deepEqual(watched.problems, []);
 });
