@@ -68,6 +68,17 @@ uintptr_t alloc_floats(uint32_t n) {
 
 void free_floats(uintptr_t p) { std::free(reinterpret_cast<void*>(p)); }
 
+// Which build this is, asked after instantiation: when the glue fetched the
+// .wasm itself the loader never saw the bytes (and their build tag), and the
+// two builds export the same functions, so only the module can say.
+bool simd_build() {
+#ifdef __wasm_simd128__
+  return true;
+#else
+  return false;
+#endif
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(activations) {
@@ -76,5 +87,6 @@ EMSCRIPTEN_BINDINGS(activations) {
   emscripten::function("run", &run);
   emscripten::function("allocFloats", &alloc_floats);
   emscripten::function("freeFloats", &free_floats);
+  emscripten::function("simdBuild", &simd_build);
   emscripten::constant("maxParams", act::kMaxParams);
 }

@@ -1,13 +1,19 @@
 // Argument checks with messages that say what was wrong and what was received.
 
 export function describeType(value) {
+  if (value === undefined) return 'nothing (undefined)';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor?.name ?? 'typed array'}`;
+  if (ArrayBuffer.isView(value)) return withArticle(value.constructor?.name ?? 'typed array');
   if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'no prototype'})`;
   if (typeof value === 'string') return `a string ("${value.slice(0, 20)}")`;
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'function') return `a function (${value.name || 'anonymous'})`;
+  if (typeof value === 'symbol') return `a symbol (${value.description ?? ''})`;
+  return `${typeof value} ${String(value)}`; // number 3, boolean true, bigint 2
 }
+
+// "an Int32Array", "a Uint8Array" (a "you" sound), "a Float64Array".
+const withArticle = (noun) => `${/^[aeio]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 
 const tag = (value) => Object.prototype.toString.call(value);
 export const isFloat32Array = (value) => tag(value) === '[object Float32Array]';

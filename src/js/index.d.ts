@@ -14,7 +14,10 @@ type Result<O> = O extends WasmArray ? WasmArray : Float32Array;
 export interface LoadOptions {
   /** Force the SIMD (true) or baseline (false) build; default: SIMD where the engine validates it. */
   simd?: boolean;
-  /** The bytes of the chosen build's .wasm (activations-simd.wasm, or activations-baseline.wasm with simd: false). */
+  /**
+   * The bytes of the chosen build's .wasm (activations-simd.wasm, or activations-baseline.wasm with simd: false).
+   * Checked before use: invalid bytes, or the other build's, reject with an Error saying which.
+   */
   wasmBinary?: ArrayBuffer | ArrayBufferView;
   /** Where the glue finds the .wasm: (file name, directory of the glue) => URL or path. */
   locateFile?: (file: string, scriptDirectory: string) => string | URL;
@@ -22,10 +25,19 @@ export interface LoadOptions {
 
 /** A float32 array that lives in wasm memory: passed to any method, it is read or written in place. */
 export interface WasmArray {
-  /** A fresh Float32Array view on every access (memory growth replaces the old buffer). */
+  /**
+   * A fresh Float32Array view on every access (memory growth replaces the old buffer).
+   * A view kept in a variable goes stale when the heap grows (any alloc, or a call
+   * with JS arrays, may grow it): it then has length 0 and drops writes. Read
+   * `buf.array` again, or use set() and get().
+   */
   readonly array: Float32Array;
   readonly length: number;
-  /** Returns the memory; later use of this array throws. */
+  /** Copies values into the array from offset (default 0); a RangeError if they do not fit. */
+  set(values: Float32Array | Float64Array | readonly number[], offset?: number): void;
+  /** A copy of the data in ordinary JS memory (survives growth and free()). */
+  get(): Float32Array;
+  /** Returns the memory to the wasm heap for reuse; later use of this array throws. The heap itself never shrinks. */
   free(): void;
 }
 
@@ -110,11 +122,16 @@ export interface Activations {
   readonly names: readonly ActivationId[];
   /** True when the SIMD build is running. */
   readonly simd: boolean;
-  /** Current size of the wasm heap in bytes. */
+  /** Current size of the wasm heap in bytes; it grows as needed and never shrinks. */
   readonly heapBytes: number;
   get<Id extends ActivationId>(id: Id, params?: ActivationParams[Id]): Activation<Id>;
   info(id: ActivationId): ActivationInfo;
-  /** An array of `length` floats in wasm memory (uninitialised). */
+  /**
+   * An array of `length` floats in wasm memory (uninitialised). The heap grows to
+   * fit it and never shrinks: free() and dispose() make the memory reusable by
+   * later allocations but do not give it back to the engine (wasm memory cannot
+   * shrink), so heapBytes keeps its peak until the page or process ends.
+   */
   alloc(length: number): WasmArray;
   /** Frees every array this instance allocated and its scratch memory; the instance stays usable. */
   dispose(): void;
@@ -122,5 +139,5 @@ export interface Activations {
 
 /** Loads the module (once per build) and returns a new instance. */
 export function loadActivations(options?: LoadOptions): Promise<Activations>;
-/** Whether this engine validates WebAssembly SIMD (ES module entries only). */
+/** Whether this engine validates WebAssembly SIMD (synchronous, in every entry). */
 export function simdSupported(): boolean;

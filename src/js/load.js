@@ -1,5 +1,6 @@
 // Picks the SIMD or baseline build, instantiates it once, and builds the API.
 import { createApi } from './api.js';
+import { readBuildTag } from './wasm-tag.js';
 
 // (module (func (result v128) (v128.const i32x4 0 0 0 0))): valid only where
 // the engine has WebAssembly SIMD.
@@ -58,8 +59,60 @@ async function instantiate(simd, variant, wasmBinary, locateFile, readDefaultWas
   // Two literal paths, so bundlers can see and copy both builds.
   const glue = simd ? await import('./activations-simd.mjs') : await import('./activations-baseline.mjs');
   const bytes = wasmBinary ?? (await readDefaultWasm(`activations-${variant}.wasm`, locateFile));
+  if (bytes !== undefined) {
+    const file = `activations-${variant}.wasm`;
+    checkBytes(bytes, variant, wasmBinary !== undefined ? 'wasmBinary' : locateFile ? `the file locateFile gave for ${file}` : file);
+  }
+  // The glue reports failures by printing "Aborted(…)" to the console before
+  // rejecting; keep what it says for our error instead, and print nothing.
+  const said = [];
+  const quiet = { print: () => {}, printErr: (line) => said.push(String(line)) };
   // With the bytes in hand the glue fetches nothing; otherwise it fetches
   // the .wasm next to itself, or where locateFile says.
   const moduleOptions = bytes !== undefined ? { wasmBinary: bytes } : locateFile ? { locateFile } : {};
-  return glue.default(moduleOptions);
+  let module;
+  try {
+    module = await glue.default({ ...moduleOptions, ...quiet });
+  } catch (cause) {
+    // The first line the glue printed is the engine's own reason; its abort
+    // message repeats it with advice about rebuilding that is no use to a user.
+    const detail = (said[0] ?? String(cause?.message ?? cause)).replace(/\.? ?Build with -s ASSERTIONS=1.*$/s, '');
+    throw new Error(`loadActivations: could not instantiate the ${variant} build: ${detail}`, { cause });
+  }
+  // Bytes were checked above; a .wasm the glue fetched itself is checked here
+  // (e.g. a locateFile, or a server, that gives the other build's file).
+  if (module.simdBuild() !== simd) {
+    const got = simd ? 'baseline' : 'simd';
+    throw new Error(
+      `loadActivations: the .wasm loaded for the ${variant} build is the ${got} build` +
+        `${locateFile ? ' (check locateFile)' : ''}; pass { simd: ${!simd} } or serve activations-${variant}.wasm`,
+    );
+  }
+  return module;
+}
+
+// Before the glue sees them: the bytes must be a module this engine accepts,
+// and the build asked for (the two builds export the same functions, so the
+// glue would accept the other one, and act.simd would then be wrong).
+function checkBytes(bytes, variant, what) {
+  let valid = false;
+  try {
+    valid = WebAssembly.validate(bytes);
+  } catch {
+    // validate throws on a detached buffer: as invalid
+  }
+  if (!valid) {
+    const hint = simdSupported() ? 'corrupt or truncated' : 'corrupt, truncated, or the SIMD build on an engine without SIMD';
+    throw new Error(`loadActivations: ${what} is not a valid WebAssembly module (${bytes.byteLength} bytes; ${hint})`);
+  }
+  const build = readBuildTag(bytes);
+  if (build === undefined) {
+    throw new Error(`loadActivations: ${what} is WebAssembly but not an activations-wasm build (no "activations-wasm" section); pass the bytes of activations-${variant}.wasm`);
+  }
+  if (build !== variant) {
+    throw new Error(
+      `loadActivations: ${what} holds the ${build} build but the ${variant} build was asked for (simd: ${variant === 'simd'}); ` +
+        `pass activations-${variant}.wasm, or { simd: ${build === 'simd'} } with these bytes`,
+    );
+  }
 }

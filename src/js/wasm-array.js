@@ -1,4 +1,5 @@
 // Float32 arrays that live in wasm memory: the zero-copy path.
+import { checkInput } from './errors.js';
 
 const owners = new WeakMap(); // WasmArray -> { address, length, module, release } while alive
 
@@ -11,6 +12,24 @@ export class WasmArray {
   get array() {
     const { address, length, module } = alive(this, 'array');
     return new Float32Array(module.HEAPF32.buffer, address, length);
+  }
+
+  /**
+   * Copies values (Float32Array, Float64Array or numbers) into the array from
+   * `offset`: the same as `array.set(values, offset)` without a view to keep.
+   */
+  set(values, offset = 0) {
+    const { length } = alive(this, 'set');
+    checkInput(values, 'values');
+    if (!Number.isInteger(offset) || offset < 0 || offset + values.length > length) {
+      throw new RangeError(`WasmArray.set: ${values.length} values at offset ${offset} do not fit in ${length}`);
+    }
+    this.array.set(values, offset);
+  }
+
+  /** A copy of the data in ordinary JS memory: unlike a view, it survives memory growth and free(). */
+  get() {
+    return this.array.slice();
   }
 
   get length() {

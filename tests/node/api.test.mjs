@@ -173,9 +173,15 @@ for (const [label, options] of builds) {
         [() => act.get('relu', 0.1), TypeError, /parameters must be an object, got number/],
         [() => f.forward('1,2,3'), TypeError, /x must be a Float32Array, Float64Array or array of numbers, got a string/],
         [() => f.forward({ length: 2 }), TypeError, /x must be .* got an object/],
-        [() => f.forward(new Int32Array(2)), TypeError, /got a Int32Array/],
+        [() => f.forward(new Int32Array(2)), TypeError, /got an Int32Array$/],
+        [() => f.forward(new Uint8Array(2)), TypeError, /got a Uint8Array$/],
         [() => f.forward(null), TypeError, /got null/],
-        [() => f.forward(), TypeError, /got undefined/],
+        [() => f.forward(), TypeError, /^x must be a Float32Array, Float64Array or array of numbers, got nothing \(undefined\)$/],
+        [() => f.backward([1, 2]), TypeError, /^dy must be .* got nothing \(undefined\)$/],
+        [() => act.get(), TypeError, /^activation id must be a string, got nothing \(undefined\)$/],
+        [() => f.forward([1, undefined]), TypeError, /^x\[1\] must be a number, got nothing \(undefined\)$/],
+        [() => f.at(), TypeError, /^z must be a number, got nothing \(undefined\)$/],
+        [() => f.forward(() => 1), TypeError, /got a function/],
         [() => f.forward([1, '2']), TypeError, /x\[1\] must be a number, got a string/],
         [() => f.derivative([1, 2], new Float32Array(3)), RangeError, /out has length 3 but the input has length 2/],
         [() => f.forward([1, 2], [0, 0]), TypeError, /out must be a Float32Array, got an array/],
@@ -261,6 +267,42 @@ describe('zero-copy arrays', async () => {
     assert.equal(small.array.buffer.byteLength, act.heapBytes);
     big.free();
     small.free();
+  });
+
+  test('a view kept in a variable goes stale on growth; set() and get() never do', () => {
+    const buf = act.alloc(4);
+    buf.set([1, 2, 3, 4]);
+    const kept = buf.array; // what the README warns against
+    const before = act.heapBytes;
+    const big = act.alloc(before / 4); // as many bytes as the whole heap: it must grow (it never shrinks)
+    assert.ok(act.heapBytes > before);
+    // The trap, as the README describes it: the old view is empty and drops writes.
+    assert.equal(kept.length, 0);
+    kept[0] = 99;
+    assert.deepEqual([...buf.array], [1, 2, 3, 4]);
+    // The helpers take a fresh view every time.
+    buf.set([5, 6], 2);
+    const copy = buf.get();
+    assert.deepEqual([...copy], [1, 2, 5, 6]);
+    assert.ok(copy instanceof Float32Array && copy.buffer !== buf.array.buffer, 'get() returns a copy, not a view');
+    big.free();
+    buf.free();
+    assert.deepEqual([...copy], [1, 2, 5, 6], 'the copy outlives free()');
+    assert.throws(() => buf.get(), /WasmArray.array: the array was freed/);
+    assert.throws(() => buf.set([1]), /WasmArray.set: the array was freed/);
+  });
+
+  test('WasmArray.set refuses what does not fit or is not numbers', () => {
+    const buf = act.alloc(3);
+    assert.throws(() => buf.set([1, 2, 3, 4]), { name: 'RangeError', message: /^WasmArray.set: 4 values at offset 0 do not fit in 3$/ });
+    assert.throws(() => buf.set([1], 3), { name: 'RangeError', message: /1 values at offset 3 do not fit in 3/ });
+    assert.throws(() => buf.set([1], -1), RangeError);
+    assert.throws(() => buf.set([1], 0.5), RangeError);
+    assert.throws(() => buf.set('abc'), { name: 'TypeError', message: /values must be a Float32Array, Float64Array or array of numbers, got a string/ });
+    assert.throws(() => buf.set(), { name: 'TypeError', message: /got nothing \(undefined\)/ });
+    buf.set(new Float64Array([0.1, 0.2, 0.3]));
+    assert.deepEqual([...buf.get()], [...new Float32Array([0.1, 0.2, 0.3])]);
+    buf.free();
   });
 
   test('bad sizes and foreign arrays are refused with clear errors', async () => {

@@ -99,4 +99,56 @@ test('npm pack → install in an empty folder → import, require, zero-copy, er
     JSON.stringify({ compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: false }, files: ['example.ts'] }),
   );
   execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', dir], { cwd: dir, encoding: 'utf8' });
+
+  // Entries and types agree: the same exports from import and require, each one
+  // callable as its type says, and the .d.ts/.d.cts declaring exactly those.
+  await writeFile(
+    join(dir, 'exports-esm.mjs'),
+    `import * as m from 'activations-wasm';
+     const names = Object.keys(m).sort();
+     const act = await m.loadActivations({ simd: false });
+     console.log(JSON.stringify({ names, simdSupported: m.simdSupported(), relu: [...act.get('relu').forward([-1, 1])] }));`,
+  );
+  await writeFile(
+    join(dir, 'exports-cjs.cjs'),
+    `const m = require('activations-wasm');
+     const names = Object.keys(m).sort();
+     m.loadActivations({ simd: false }).then((act) => {
+       console.log(JSON.stringify({ names, simdSupported: m.simdSupported(), relu: [...act.get('relu').forward([-1, 1])] }));
+     });`,
+  );
+  const fromImport = run('exports-esm.mjs', dir);
+  const fromRequire = run('exports-cjs.cjs', dir);
+  assert.deepEqual(fromImport.names, ['loadActivations', 'simdSupported']);
+  assert.deepEqual(fromRequire.names, fromImport.names, 'require() and import give the same functions');
+  assert.equal(typeof fromRequire.simdSupported, 'boolean');
+  assert.equal(fromRequire.simdSupported, fromImport.simdSupported);
+  assert.deepEqual(fromRequire.relu, [0, 1]);
+  assert.deepEqual(fromImport.relu, [0, 1]);
+  // Record<keyof typeof m, true> with an object literal: a name the types lack is an
+  // excess property, one they have beyond the runtime's is a missing property.
+  const exact = (names) => `{ ${names.map((n) => `${n}: true`).join(', ')} }`;
+  await writeFile(
+    join(dir, 'exports-esm.mts'),
+    `import * as m from 'activations-wasm';
+     export const exact: Record<keyof typeof m, true> = ${exact(fromImport.names)};
+     export const simd: boolean = m.simdSupported();
+     export const act: Promise<m.Activations> = m.loadActivations();`,
+  );
+  await writeFile(
+    join(dir, 'exports-cjs.cts'),
+    `import m = require('activations-wasm');
+     export const exact: Record<keyof typeof m, true> = ${exact(fromRequire.names)};
+     export const simd: boolean = m.simdSupported();
+     export const act: Promise<m.Activations> = m.loadActivations();`,
+  );
+  await writeFile(
+    join(dir, 'tsconfig.exports.json'),
+    JSON.stringify({ compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: false, traceResolution: false }, files: ['exports-esm.mts', 'exports-cjs.cts'] }),
+  );
+  execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(dir, 'tsconfig.exports.json')], { cwd: dir, encoding: 'utf8' });
+  // And the require types really are the .d.cts (the exports map's "require" condition).
+  const trace = execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(dir, 'tsconfig.exports.json'), '--traceResolution'], { cwd: dir, encoding: 'utf8' });
+  assert.match(trace, /'activations-wasm' was successfully resolved to '[^']*index\.d\.cts'/);
+  assert.match(trace, /'activations-wasm' was successfully resolved to '[^']*index\.d\.ts'/);
 });

@@ -144,3 +144,21 @@ test('wasm-binary.html: wasmBinary fetched by the page; the glue fetches nothing
   ]);
   assert.deepEqual(problems, []);
 });
+
+test('bad-bytes.html: the other build (given or fetched), truncated bytes and a fetched non-wasm are clear Errors; the console stays empty', { timeout: 20_000 }, async (t) => {
+  const watched = await newWatchedContext(browser, origin);
+  t.after(() => watched.context.close());
+  const page = await watched.context.newPage();
+  const said = []; // every console message, not only errors: the glue's "Aborted(…)" must not appear
+  page.on('console', (msg) => said.push(`${msg.type()}: ${msg.text()}`));
+  await page.goto(new URL('bad-bytes.html', server.url).href, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.body.dataset.state, null, { timeout: STEP_TIMEOUT });
+  const results = JSON.parse(await page.locator('#result').textContent());
+  assert.match(results.otherBuild, /^Error: loadActivations: wasmBinary holds the baseline build but the simd build was asked for/);
+  assert.match(results.truncated, /^Error: loadActivations: wasmBinary is not a valid WebAssembly module \(1000 bytes; corrupt or truncated\)$/);
+  assert.match(results.notWasmFetched, /^Error: loadActivations: could not instantiate the baseline build: /);
+  assert.doesNotMatch(results.notWasmFetched, /ASSERTIONS/);
+  assert.equal(results.otherBuildFetched, 'Error: loadActivations: the .wasm loaded for the simd build is the baseline build (check locateFile); pass { simd: false } or serve activations-simd.wasm');
+  assert.deepEqual(said, []);
+  assert.deepEqual(watched.problems, []);
+});
