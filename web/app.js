@@ -63,7 +63,7 @@ async function main() {
   });
   const depthCharts = createDepthCharts($('depth-mag'), $('depth-dead'), { uPlot });
   const slotList = createSlotList({ catalogue, getState, dispatch });
-  const mainView = createMainView({ chart, slotList, catalogue });
+  const mainView = createMainView({ chart, slotList, catalogue, dispatch });
   nav = createNavigation({ getState, dispatch, drawn: mainView.plot });
   const editor = createEditorView({
     catalogue,

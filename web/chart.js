@@ -6,6 +6,9 @@
 import { ORDER_STYLE, readPalette, seriesStyle } from './palette.js';
 import { fmt } from './util.js';
 
+/** Radius of the dots that end a curve at a jump, in CSS pixels. */
+const DOT_RADIUS = 3.5;
+
 function chartSize(container) {
   const width = Math.max(240, Math.floor(container.clientWidth));
   const height = Math.round(Math.min(460, Math.max(250, width * 0.6)));
@@ -174,6 +177,66 @@ export function createMainChart(container, { uPlot, onCursorIndex, onSelectRange
     ctx.restore();
   }
 
+  /** The jumps of drawn series number `sidx` (uPlot's index, 1-based). */
+  function jumpsOf(sidx) {
+    const s = seriesOf(view)[sidx - 1];
+    return s ? (view.slots[s.slot].jumps?.[s.order] ?? []) : [];
+  }
+
+  /**
+   * uPlot draws a line through a jump's two neighbouring samples: a gap there
+   * (as wide as the dots that end the two pieces) leaves a break instead.
+   */
+  function jumpGaps(self, sidx, idx0, idx1, nullGaps) {
+    const jumps = jumpsOf(sidx);
+    if (!jumps.length) return nullGaps;
+    const r = DOT_RADIUS * (devicePixelRatio || 1);
+    const gaps = [...nullGaps];
+    for (const { i } of jumps) {
+      if (i < idx0 || i >= idx1) continue;
+      gaps.push([self.valToPos(view.z[i], 'x', true) - r, self.valToPos(view.z[i + 1], 'x', true) + r]);
+    }
+    gaps.sort((a, b) => a[0] - b[0]);
+    // clipGaps wants them disjoint.
+    const out = [];
+    for (const g of gaps) {
+      const last = out[out.length - 1];
+      if (last && g[0] <= last[1]) last[1] = Math.max(last[1], g[1]);
+      else out.push([...g]);
+    }
+    return out;
+  }
+
+  /** Each jump's two ends: a closed dot at the module's value at the kink, an open one at the other side's. */
+  function drawJumps(self) {
+    const { ctx } = self;
+    const { left, top, width, height } = self.bbox;
+    const ratio = devicePixelRatio || 1;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(left - DOT_RADIUS * ratio, top, width + 2 * DOT_RADIUS * ratio, height);
+    ctx.clip();
+    ctx.setLineDash([]);
+    seriesOf(view).forEach(({ slot, order }, k) => {
+      const scale = self.series[k + 1].scale;
+      const style = seriesStyle(palette, slot, order, view.slots.length);
+      for (const j of jumpsOf(k + 1)) {
+        const x = self.valToPos(j.z, 'x', true);
+        for (const [v, closed] of [[j.open, false], [j.closed, true]]) {
+          if (!Number.isFinite(v)) continue;
+          ctx.beginPath();
+          ctx.arc(x, self.valToPos(v, scale, true), DOT_RADIUS * ratio, 0, 2 * Math.PI);
+          ctx.fillStyle = closed ? style.stroke : palette.bg;
+          ctx.fill();
+          ctx.lineWidth = 1.75 * ratio;
+          ctx.strokeStyle = style.stroke;
+          ctx.stroke();
+        }
+      }
+    });
+    ctx.restore();
+  }
+
   function onSelect(self) {
     const { left, width } = self.select;
     self.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
@@ -192,7 +255,7 @@ export function createMainChart(container, { uPlot, onCursorIndex, onSelectRange
     };
     const series = seriesOf(v).map(({ slot, order }) => {
       const s = seriesStyle(palette, slot, order, v.slots.length);
-      return { label: `${slot}:${order}`, stroke: s.stroke, width: s.width, dash: s.dash, cap: s.cap, points: { show: false } };
+      return { label: `${slot}:${order}`, stroke: s.stroke, width: s.width, dash: s.dash, cap: s.cap, points: { show: false }, gaps: jumpGaps };
     });
     const yLabel = ['g', 'd1', 'd2'].filter((o) => v.show[o]).map((o) => ORDER_STYLE[o].long).join(', ') || 'nothing shown';
     const opts = {
@@ -216,6 +279,7 @@ export function createMainChart(container, { uPlot, onCursorIndex, onSelectRange
         drawAxes: [drawZeroLines],
         draw: [
           (self) => {
+            drawJumps(self);
             drawCursor(self);
             for (const cb of drawListeners) cb(self);
           },

@@ -142,6 +142,25 @@ export function buildParamControls(info, values, { onChange, onInvalid }) {
 }
 
 /**
+ * Mark the parameter inputs whose values the module refused in combination
+ * (hardtanh's min and max): aria-invalid, described by the message under the
+ * controls. An input refused by its own range check keeps its own marking.
+ */
+export function markRefusedParams(names) {
+  for (const number of document.querySelectorAll('#param-list input[data-param]')) {
+    const refused = names.includes(number.dataset.param);
+    const own = number.closest('.param')?.querySelector('.error:not([hidden])');
+    number.classList.toggle('is-refused', refused);
+    if (refused) number.setAttribute('aria-invalid', 'true');
+    else if (!own) number.removeAttribute('aria-invalid');
+    const ids = new Set((number.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean));
+    if (refused) ids.add('compute-error');
+    else ids.delete('compute-error');
+    number.setAttribute('aria-describedby', [...ids].join(' '));
+  }
+}
+
+/**
  * The plotted functions as a radio group (which one the controls edit), each
  * with its line sample and a remove button; plus the add button's state.
  */

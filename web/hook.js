@@ -58,6 +58,18 @@ export function installHook({ ready }) {
         tangent: v.cursor.tangent,
       };
     },
+    /** Per slot, per order: where the curve jumps ({ i, z, closed, open }: plot.js, jumps.js). */
+    jumps() {
+      const v = from?.plot();
+      return v ? v.slots.map((s) => structuredClone(s.jumps)) : null;
+    },
+    /** Where (z, v) on the y scale of drawn series number k (0-based) lands on the chart canvas, in canvas pixels. */
+    canvasPoint(z, v, k = 0) {
+      const u = from?.chart.uplot;
+      if (!u) return null;
+      const scale = u.series[k + 1]?.scale ?? 'y';
+      return { x: u.valToPos(z, 'x', true), y: u.valToPos(v, scale, true) };
+    },
     state: () => cloneState(from.getState().view),
     bands: () => {
       const v = from?.plot();

@@ -11,11 +11,14 @@
 //   memory   parameters last used per function id, so switching back restores them
 //   invalid  parameter inputs of the edited function holding a value that was
 //            refused (name -> message); while any is left, nothing is recomputed
+//   refused  slots whose parameters the module refused, as last drawn
+//            ([{ slot, names }], the names it quoted); the chart shows those
+//            slots with their last accepted parameters (plot.js)
 
 import { MAX_SLOTS } from './state.js';
 
 export function initialState(theme) {
-  return { view: null, theme, memory: {}, invalid: {} };
+  return { view: null, theme, memory: {}, invalid: {}, refused: [] };
 }
 
 const NONE_INVALID = Object.freeze({});
@@ -63,6 +66,10 @@ const reducers = {
     if (message) invalid[name] = message;
     else delete invalid[name];
     return { ...state, invalid };
+  },
+
+  setRefused(state, { refused }) {
+    return JSON.stringify(refused) === JSON.stringify(state.refused) ? state : { ...state, refused };
   },
 
   setActive(state, { index }) {

@@ -1,0 +1,146 @@
+// Browser test of the page half of issue 11, at a desktop size (1280×900):
+//
+//   - one refused parameter (hardtanh min = 2, max = 1): the function is named once, both fields
+//     are marked invalid with the values said, and range edits, the cursor and the other slots
+//     keep updating the chart (drawn with the last accepted parameters meanwhile);
+//   - jumps in g′ are drawn as a break with a closed dot at the module's value at the kink and an
+//     open dot at the other side's value, with no vertical segment;
+//   - compare mode gives each order its own y scale;
+//   - the cursor field, minus signs, wide-range sliders and the theme toggle.
+// Screenshots: /tmp/page-shots is written by scripts, not here.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { STEP_TIMEOUT, assertMatchesModule, setNumber, setUp, waitForPlot } from './harness.mjs';
+
+let h;
+let page;
+let act;
+
+before(async () => {
+  h = await setUp({ viewport: { width: 1280, height: 900 } });
+  ({ page, act } = h);
+  await h.open();
+}, { timeout: 30_000 });
+
+after(async () => {
+  await h?.tearDown();
+});
+
+test('hardtanh min = 2, max = 1: both fields marked, named once, everything else keeps working', { timeout: 30_000 }, async () => {
+  await h.open('#');
+  await page.click('#add-slot'); // a second slot (relu), edited
+  await waitForPlot(page, () => window.activationsPage.plotted()?.series.length === 2);
+  await page.check('#slot-0');
+  await page.selectOption('#fn', 'hardtanh');
+  await waitForPlot(page, () => window.activationsPage.plotted()?.id === 'hardtanh');
+  const min = page.locator('[data-param="min"]');
+  const max = page.locator('[data-param="max"]');
+  await setNumber(min, 2);
+  const computeError = page.locator('#compute-error');
+  await computeError.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  const text = await computeError.innerText();
+  assert.equal(text.match(/hardtanh/gi).length, 1, `the function is named once: ${text}`);
+  assert.match(text, /min = 2, max = 1/);
+  assert.match(text, /still shows min = −1, max = 1/);
+  assert.equal(await min.getAttribute('aria-invalid'), 'true');
+  assert.equal(await max.getAttribute('aria-invalid'), 'true');
+  assert.match(await min.getAttribute('aria-describedby'), /compute-error/);
+  const border = await min.evaluate((e) => getComputedStyle(e).borderColor);
+  const plain = await page.locator('#z-min').evaluate((e) => getComputedStyle(e).borderColor);
+  assert.notEqual(border, plain, 'the refused field is visibly marked');
+
+  // The range still replots (hardtanh with its last accepted parameters, relu as it is).
+  await setNumber(page.locator('#z-max'), 4);
+  let p = await waitForPlot(page, () => window.activationsPage.plotted().z.at(-1) === 4);
+  assert.equal(p.params.min, -1);
+  assertMatchesModule(act, p, 'range edit while hardtanh is refused');
+  assert.equal(await min.getAttribute('aria-invalid'), 'true', 'still marked after a range edit');
+
+  // The cursor still moves.
+  await setNumber(page.locator('#cursor-z'), 0.5);
+  await page.waitForFunction(() => window.activationsPage.cursor().z === 0.5, null, { timeout: STEP_TIMEOUT });
+
+  // The other slot still replots.
+  await page.check('#slot-1');
+  await page.selectOption('#fn', 'tanh');
+  p = await waitForPlot(page, () => window.activationsPage.plotted()?.series[1].id === 'tanh');
+  assertMatchesModule(act, p, 'other slot while hardtanh is refused');
+  assert.equal(await page.locator('[data-param]').count(), 0);
+
+  // Back to hardtanh, fixed: the marks go, the chart shows the typed values.
+  await page.check('#slot-0');
+  await page.waitForFunction(() => document.querySelector('[data-param="min"]'), null, { timeout: STEP_TIMEOUT });
+  await setNumber(max, 3);
+  p = await waitForPlot(page, () => window.activationsPage.plotted()?.params.max === 3);
+  assert.equal(p.params.min, 2);
+  await computeError.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
+  assert.equal(await min.getAttribute('aria-invalid'), null);
+  assert.equal(await max.getAttribute('aria-invalid'), null);
+  assertMatchesModule(act, p, 'hardtanh min=2 max=3');
+});
+
+/** Pixels in the chart canvas column at z, between values lo and hi, close to the colour of series k at (zRef, vRef). */
+async function pixelsLike(k, z, lo, hi, zRef, vRef) {
+  return page.evaluate(
+    ([k, z, lo, hi, zRef, vRef]) => {
+      const hook = window.activationsPage;
+      const canvas = document.querySelector('#chart canvas');
+      const ctx = canvas.getContext('2d');
+      const ref = hook.canvasPoint(zRef, vRef, k);
+      const [r, g, b] = ctx.getImageData(Math.round(ref.x), Math.round(ref.y), 1, 1).data;
+      const top = hook.canvasPoint(z, hi, k);
+      const bottom = hook.canvasPoint(z, lo, k);
+      let count = 0;
+      for (let x = Math.round(top.x) - 2; x <= Math.round(top.x) + 2; x++) {
+        const column = ctx.getImageData(x, Math.round(top.y), 1, Math.round(bottom.y - top.y)).data;
+        for (let i = 0; i < column.length; i += 4) {
+          if (Math.abs(column[i] - r) + Math.abs(column[i + 1] - g) + Math.abs(column[i + 2] - b) < 60) count++;
+        }
+      }
+      return { count, ref: [r, g, b] };
+    },
+    [k, z, lo, hi, zRef, vRef],
+  );
+}
+
+test('jumps: relu′ and hardtanh′ break with a closed dot at the module value and an open dot, no vertical segment', { timeout: 30_000 }, async () => {
+  await h.open('#f=relu&z=-1,1&show=d1&shade=0&c=0.9');
+  let jumps = await page.evaluate(() => window.activationsPage.jumps());
+  assert.deepEqual(jumps[0].d1.map(({ z, closed, open }) => ({ z, closed, open })), [{ z: 0, closed: act.get('relu').at(0).derivative, open: 1 }]);
+  assert.equal(jumps[0].d1[0].closed, 0);
+  assert.deepEqual(jumps[0].g, []);
+  // Between the two dots, the column at z = 0 holds none of g′'s colour.
+  const between = await pixelsLike(0, 0, 0.15, 0.85, 0.5, 1);
+  assert.ok(between.ref[0] + between.ref[1] + between.ref[2] < 600, `reference pixel is the curve: ${between.ref}`);
+  assert.equal(between.count, 0, 'no vertical segment at the jump');
+  // The closed dot is filled with the curve's colour at (0, 0); the open one is hollow at (0, 1).
+  const closed = await pixelsLike(0, 0, -0.02, 0.02, 0.5, 1);
+  assert.ok(closed.count > 0, 'closed dot at g′(0) = 0');
+  const hollow = await page.evaluate(() => {
+    const p = window.activationsPage.canvasPoint(0, 1, 0);
+    return Array.from(document.querySelector('#chart canvas').getContext('2d').getImageData(Math.round(p.x), Math.round(p.y), 1, 1).data);
+  });
+  assert.ok(hollow[0] > 200 && hollow[1] > 200 && hollow[2] > 200, `open dot at g′ = 1 is hollow: ${hollow}`);
+
+  await h.open('#f=hardtanh(min=-1,max=1)&z=-3,3&show=g,d1&shade=0&c=2.5');
+  jumps = await page.evaluate(() => window.activationsPage.jumps());
+  const fn = act.get('hardtanh', { min: -1, max: 1 });
+  assert.deepEqual(
+    jumps[0].d1.map(({ z, closed, open }) => ({ z, closed, open })),
+    [-1, 1].map((z) => ({ z, closed: fn.at(z).derivative, open: 1 })),
+  );
+  assert.deepEqual(jumps[0].g, [], 'g itself is continuous');
+  // The data the chart holds are still every module value.
+  const p = await page.evaluate(() => window.activationsPage.plotted());
+  assertMatchesModule(act, p, 'hardtanh with jumps');
+
+  // A steep smooth curve is not a jump.
+  await h.open('#f=softplus(beta=100)&z=-1,1&show=g,d1,d2');
+  jumps = await page.evaluate(() => window.activationsPage.jumps());
+  assert.deepEqual(jumps[0], { g: [], d1: [], d2: [] });
+});
+
+test('no console errors, page errors, CSP violations, failed or foreign requests', async () => {
+  await h.assertClean();
+});
