@@ -91,7 +91,7 @@ async function main() {
   createShare({ chart, plot: mainView.plot, eps: () => getState().view.eps, flushHash: hashSync.flush });
   watchResize([chart, depthCharts], [$('chart'), $('depth-mag')]);
   watchTheme((theme) => dispatch({ type: 'setTheme', theme }));
-  for (const form of ['controls', 'depth-controls']) $(form).addEventListener('submit', (e) => e.preventDefault());
+  for (const form of ['controls', 'view-controls', 'depth-controls']) $(form).addEventListener('submit', (e) => e.preventDefault());
   // The skip link would put "#chart" into the URL, which holds the view state: move focus instead.
   document.querySelector('.skip-link').addEventListener('click', (e) => {
     e.preventDefault();
