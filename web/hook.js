@@ -70,6 +70,14 @@ export function installHook({ ready }) {
       const scale = u.series[k + 1]?.scale ?? 'y';
       return { x: u.valToPos(z, 'x', true), y: u.valToPos(v, scale, true) };
     },
+    /** The main chart's y scales as drawn: { key: [min, max] } ('y' for one function; 'g', 'd1', 'd2' in compare mode). */
+    scales() {
+      const u = from?.chart.uplot;
+      if (!u) return null;
+      const out = {};
+      for (const [key, sc] of Object.entries(u.scales)) if (key !== 'x') out[key] = [sc.min, sc.max];
+      return out;
+    },
     state: () => cloneState(from.getState().view),
     bands: () => {
       const v = from?.plot();

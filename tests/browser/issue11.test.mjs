@@ -141,6 +141,25 @@ test('jumps: relu′ and hardtanh′ break with a closed dot at the module value
   assert.deepEqual(jumps[0], { g: [], d1: [], d2: [] });
 });
 
+test('compare mode: each order has its own y scale, set by that order\'s values', { timeout: 20_000 }, async () => {
+  await h.open('#f=sigmoid,leaky_relu(alpha=0.1),tanh&a=0&show=g,d1,d2');
+  const scales = await page.evaluate(() => window.activationsPage.scales());
+  const p = await page.evaluate(() => window.activationsPage.plotted());
+  assertMatchesModule(act, p, 'compare mode');
+  for (const [order, field] of [['g', 'g'], ['d1', 'dg'], ['d2', 'd2g']]) {
+    assert.ok(scales[order], `a scale for ${order}: ${JSON.stringify(scales)}`);
+    const values = p.series.flatMap((s) => s[field]).filter(Number.isFinite);
+    const lo = Math.min(...values);
+    const hi = Math.max(...values);
+    const [min, max] = scales[order];
+    assert.ok(min <= lo && max >= hi, `${order}: [${min}, ${max}] holds its values [${lo}, ${hi}]`);
+    assert.ok(hi - lo >= 0.6 * (max - min), `${order}: [${min}, ${max}] is set by its own values [${lo}, ${hi}], not another order's`);
+  }
+  // One function: one scale, on which g′ reads as the slope of g.
+  await h.open('#f=sigmoid&show=g,d1,d2');
+  assert.deepEqual(Object.keys(await page.evaluate(() => window.activationsPage.scales())), ['y']);
+});
+
 test('no console errors, page errors, CSP violations, failed or foreign requests', async () => {
   await h.assertClean();
 });
