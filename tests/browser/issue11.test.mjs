@@ -160,6 +160,49 @@ test('compare mode: each order has its own y scale, set by that order\'s values'
   assert.deepEqual(Object.keys(await page.evaluate(() => window.activationsPage.scales())), ['y']);
 });
 
+test('small things: cursor field, one minus sign, a finer slider for wide ranges, eᶻ in the ELU summary', { timeout: 20_000 }, async () => {
+  await h.open('#f=sigmoid&show=g,d1,d2');
+  // After a hover the cursor field holds the float32's shortest form.
+  const box = await page.locator('#chart .u-over').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.2687, box.y + box.height / 2);
+  await page.waitForFunction(() => window.activationsPage.cursor().z < -2);
+  await page.mouse.move(0, 0);
+  const z = (await page.evaluate(() => window.activationsPage.cursor())).z;
+  const field = await page.inputValue('#cursor-z');
+  assert.equal(Math.fround(Number(field)), z, `${field} reads back as the cursor's float32 ${z}`);
+  assert.ok(field.replace(/^-|\./g, '').length <= 9, `${field} is the shortest round-trip form, not ${String(z)}`);
+
+  // One minus sign in the readout, the exponent's included (σ(−20) ≈ 2.06e−9).
+  await page.fill('#cursor-z', '-20');
+  await page.dispatchEvent('#cursor-z', 'change');
+  await page.waitForFunction(() => window.activationsPage.cursor().z === -20);
+  const readout = await page.locator('#readout-body').innerText();
+  assert.match(readout, /e−9/);
+  assert.doesNotMatch(readout, /-/, `only typographic minus signs: ${readout}`);
+
+  // hardtanh's −100 … 100 slider: one pixel near the default moves the value at least 8 times
+  // less than a linear slider would (200 / width per pixel).
+  await page.selectOption('#fn', 'hardtanh');
+  await waitForPlot(page, () => window.activationsPage.plotted()?.id === 'hardtanh');
+  const slider = page.locator('[data-param-range="max"]');
+  assert.equal(await slider.getAttribute('data-scale'), 'symlog');
+  const width = (await slider.boundingBox()).width;
+  const at = Number(await slider.inputValue());
+  await slider.fill(String(at + 200 / width));
+  const p = await waitForPlot(page, () => window.activationsPage.plotted()?.params.max !== 1);
+  assert.ok(Math.abs(p.params.max - 1) <= 200 / width / 8, `one pixel of ${width} moved max from 1 to ${p.params.max}`);
+  assertMatchesModule(act, p, 'hardtanh from the symlog slider');
+  await slider.fill('100');
+  await waitForPlot(page, () => window.activationsPage.plotted()?.params.max === 100);
+
+  // The ELU summary writes e to the z in plain text.
+  await page.selectOption('#fn', 'elu');
+  await page.waitForFunction(() => /ELU|exponential/i.test(document.getElementById('explain-summary').textContent));
+  const summary = await page.locator('#explain-summary').innerText();
+  assert.match(summary, /eᶻ/);
+  assert.doesNotMatch(summary, /e\^z/);
+});
+
 test('no console errors, page errors, CSP violations, failed or foreign requests', async () => {
   await h.assertClean();
 });
