@@ -29,6 +29,7 @@ import { createStore } from './store.js';
 import { createTableToggles } from './table-toggles.js';
 import { setKatex } from './tex.js';
 import { currentTheme, watchTheme } from './theme.js';
+import { createThemeView } from './theme-view.js';
 import { $ } from './util.js';
 
 let resolveReady;
@@ -77,6 +78,8 @@ async function main() {
   const hashSync = createHashSync({ act, dispatch, onProblems: reportLinkProblems, chartBehind: mainView.behind });
   // Rendered in this order; hashSync asks mainView whether it could draw the change, so it comes after it.
   const views = [
+    // First: the charts read their colours from the stylesheet, which follows data-theme.
+    createThemeView({ dispatch }),
     editor,
     mainView,
     depthView,

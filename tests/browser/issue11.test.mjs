@@ -203,6 +203,39 @@ test('small things: cursor field, one minus sign, a finer slider for wide ranges
   assert.doesNotMatch(summary, /e\^z/);
 });
 
+test('theme: a menu overrides the browser\'s scheme, kept in the link', { timeout: 20_000 }, async () => {
+  await h.open('#f=relu');
+  const look = () =>
+    page.evaluate(() => ({
+      theme: document.documentElement.dataset.theme,
+      menu: document.getElementById('theme').value,
+      bg: getComputedStyle(document.body).backgroundColor,
+      hash: window.activationsPage.flushHash(),
+    }));
+  let l = await look();
+  assert.deepEqual([l.theme, l.menu], ['light', 'auto']);
+  assert.doesNotMatch(l.hash, /theme=/, 'following the browser: nothing in the link');
+  const lightBg = l.bg;
+  const draw = page.evaluate(() => window.activationsPage.nextDraw());
+  await page.selectOption('#theme', 'dark');
+  await draw; // the chart is redrawn in the dark palette
+  l = await look();
+  assert.deepEqual([l.theme, l.menu], ['dark', 'dark']);
+  assert.notEqual(l.bg, lightBg);
+  assert.match(l.hash, /&theme=dark$/);
+  assertMatchesModule(act, await page.evaluate(() => window.activationsPage.plotted()), 'after choosing dark');
+
+  // The link brings the choice back.
+  await h.open(l.hash);
+  l = await look();
+  assert.deepEqual([l.theme, l.menu], ['dark', 'dark']);
+  await page.selectOption('#theme', 'auto');
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+  l = await look();
+  assert.doesNotMatch(l.hash, /theme=/);
+  assert.equal(l.bg, lightBg);
+});
+
 test('no console errors, page errors, CSP violations, failed or foreign requests', async () => {
   await h.assertClean();
 });
