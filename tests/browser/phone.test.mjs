@@ -68,6 +68,12 @@ test('phone: compare mode with four functions and every curve fits the screen', 
   const scroll = await page.$eval('#readout-table', (t) => ({ box: t.parentElement.clientWidth, inner: t.parentElement.scrollWidth }));
   assert.ok(scroll.inner <= scroll.box, `the readout does not scroll sideways (${scroll.inner} > ${scroll.box})`);
   await page.screenshot({ path: path.join(outDir, 'phone-compare.png'), fullPage: true });
+
+  // Three functions without parameters: the chart is still on the first screen.
+  await h.open('#f=sigmoid,leaky_relu(alpha=0.1),tanh&a=0&show=g,d1,d2');
+  const chart = await page.locator('#chart').boundingBox();
+  assert.ok(chart.y < VIEWPORT.height, `compare mode: chart top ${chart.y} is on the first screen`);
+  await assertFits('compare mode, three functions');
 });
 
 test('no console errors, page errors, CSP violations, failed or foreign requests', async () => {
