@@ -29,6 +29,7 @@ import { createStore } from './store.js';
 import { createTableToggles } from './table-toggles.js';
 import { setKatex } from './tex.js';
 import { currentTheme, watchTheme } from './theme.js';
+import { createThemeView } from './theme-view.js';
 import { $ } from './util.js';
 
 let resolveReady;
@@ -63,7 +64,7 @@ async function main() {
   });
   const depthCharts = createDepthCharts($('depth-mag'), $('depth-dead'), { uPlot });
   const slotList = createSlotList({ catalogue, getState, dispatch });
-  const mainView = createMainView({ chart, slotList, catalogue });
+  const mainView = createMainView({ chart, slotList, catalogue, dispatch });
   nav = createNavigation({ getState, dispatch, drawn: mainView.plot });
   const editor = createEditorView({
     catalogue,
@@ -77,6 +78,8 @@ async function main() {
   const hashSync = createHashSync({ act, dispatch, onProblems: reportLinkProblems, chartBehind: mainView.behind });
   // Rendered in this order; hashSync asks mainView whether it could draw the change, so it comes after it.
   const views = [
+    // First: the charts read their colours from the stylesheet, which follows data-theme.
+    createThemeView({ dispatch }),
     editor,
     mainView,
     depthView,
@@ -91,7 +94,7 @@ async function main() {
   createShare({ chart, plot: mainView.plot, eps: () => getState().view.eps, flushHash: hashSync.flush });
   watchResize([chart, depthCharts], [$('chart'), $('depth-mag')]);
   watchTheme((theme) => dispatch({ type: 'setTheme', theme }));
-  for (const form of ['controls', 'depth-controls']) $(form).addEventListener('submit', (e) => e.preventDefault());
+  for (const form of ['controls', 'view-controls', 'depth-controls']) $(form).addEventListener('submit', (e) => e.preventDefault());
   // The skip link would put "#chart" into the URL, which holds the view state: move focus instead.
   document.querySelector('.skip-link').addEventListener('click', (e) => {
     e.preventDefault();

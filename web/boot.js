@@ -1,3 +1,10 @@
+// The browser's colour scheme for the stylesheet (style.css draws the dark theme for
+// html[data-theme="dark"]) before the modules load; theme-view.js takes over from there.
+(function () {
+  var dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
+  if (!document.documentElement.dataset.theme) document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+})();
+
 // Classic (non-module) script: runs even where the ES modules cannot load, to explain why.
 // Opening index.html straight from disk (file://) blocks module scripts and fetch of the .wasm.
 (function () {

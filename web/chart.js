@@ -6,6 +6,9 @@
 import { ORDER_STYLE, readPalette, seriesStyle } from './palette.js';
 import { fmt } from './util.js';
 
+/** Radius of the dots that end a curve at a jump, in CSS pixels. */
+const DOT_RADIUS = 3.5;
+
 function chartSize(container) {
   const width = Math.max(240, Math.floor(container.clientWidth));
   const height = Math.round(Math.min(460, Math.max(250, width * 0.6)));
@@ -71,6 +74,13 @@ export function createMainChart(container, { uPlot, onCursorIndex, onSelectRange
     return out;
   }
 
+  /**
+   * Compare mode gives each order its own y scale (and axis): one function's
+   * g would otherwise flatten another's g′ and g″ into a band near 0. A single
+   * function keeps one scale, on which g′ reads as the slope of g.
+   */
+  const scaleOf = (v, order) => (v.slots.length > 1 ? order : 'y');
+
   function dataOf(v) {
     return [v.z, ...seriesOf(v).map(({ slot, order }) => v.slots[slot].plotted[order])];
   }
@@ -97,7 +107,43 @@ export function createMainChart(container, { uPlot, onCursorIndex, onSelectRange
     ctx.save();
     paint(b.small, palette.shadeSmall, patterns.small);
     paint(b.dead, palette.shadeDead, patterns.dead);
+    if (view.slots.length > 1) labelBands(self, [...b.small, ...b.dead]);
     ctx.restore();
+  }
+
+  /**
+   * Compare mode: the shading is the edited function's. A bar in its colour
+   * tops each band, and the widest band carries its name, so that the hatching
+   * is not read as every function's.
+   */
+  function labelBands(self, bands) {
+    const { ctx } = self;
+    const { top } = self.bbox;
+    const xs = self.scales.x;
+    const ratio = devicePixelRatio || 1;
+    const colour = palette.series[view.active];
+    let widest = null;
+    for (const [lo, hi] of bands) {
+      const a = Math.max(lo, xs.min);
+      const c = Math.min(hi, xs.max);
+      if (!(c >= a)) continue;
+      const x0 = self.valToPos(a, 'x', true);
+      const x1 = Math.max(self.valToPos(c, 'x', true), x0 + 1);
+      ctx.fillStyle = colour;
+      ctx.fillRect(x0, top, x1 - x0, 4 * ratio);
+      if (!widest || x1 - x0 > widest[1] - widest[0]) widest = [x0, x1];
+    }
+    const name = view.slots[view.active]?.name;
+    if (!widest || !name) return;
+    ctx.font = `600 ${12 * ratio}px ${palette.font}`;
+    const text = `${name}: g′ ≈ 0`;
+    const width = ctx.measureText(text).width;
+    if (width + 8 * ratio > widest[1] - widest[0]) return;
+    ctx.fillStyle = palette.bg;
+    ctx.fillRect(widest[0] + 3 * ratio, top + 6 * ratio, width + 6 * ratio, 16 * ratio);
+    ctx.fillStyle = colour;
+    ctx.textBaseline = 'top';
+    ctx.fillText(text, widest[0] + 6 * ratio, top + 8 * ratio);
   }
 
   function drawZeroLines(self) {
@@ -113,9 +159,10 @@ export function createMainChart(container, { uPlot, onCursorIndex, onSelectRange
       ctx.moveTo(x, top);
       ctx.lineTo(x, top + height);
     }
-    const ys = self.scales.y;
-    if (ys.min < 0 && ys.max > 0) {
-      const y = Math.round(self.valToPos(0, 'y', true)) + 0.5;
+    const key = self.series[1]?.scale ?? 'y';
+    const ys = self.scales[key];
+    if (ys && ys.min < 0 && ys.max > 0) {
+      const y = Math.round(self.valToPos(0, key, true)) + 0.5;
       ctx.moveTo(left, y);
       ctx.lineTo(left + width, y);
     }
@@ -148,7 +195,8 @@ export function createMainChart(container, { uPlot, onCursorIndex, onSelectRange
 
     const t = c.tangent;
     if (t && view.show.g && Number.isFinite(t.g) && Number.isFinite(t.d1)) {
-      const y = (zz) => self.valToPos(t.g + t.d1 * (zz - c.z), 'y', true);
+      const gScale = scaleOf(view, 'g');
+      const y = (zz) => self.valToPos(t.g + t.d1 * (zz - c.z), gScale, true);
       ctx.strokeStyle = palette.tangent;
       ctx.lineWidth = 1.5 * ratio;
       ctx.setLineDash([6 * ratio, 3 * ratio, 1.5 * ratio, 3 * ratio]);
@@ -164,13 +212,73 @@ export function createMainChart(container, { uPlot, onCursorIndex, onSelectRange
       if (!Number.isFinite(v)) continue;
       const style = seriesStyle(palette, slot, order, view.slots.length);
       ctx.beginPath();
-      ctx.arc(x, self.valToPos(v, 'y', true), 4 * ratio, 0, 2 * Math.PI);
+      ctx.arc(x, self.valToPos(v, scaleOf(view, order), true), 4 * ratio, 0, 2 * Math.PI);
       ctx.fillStyle = palette.bg;
       ctx.fill();
       ctx.lineWidth = 2 * ratio;
       ctx.strokeStyle = style.stroke;
       ctx.stroke();
     }
+    ctx.restore();
+  }
+
+  /** The jumps of drawn series number `sidx` (uPlot's index, 1-based). */
+  function jumpsOf(sidx) {
+    const s = seriesOf(view)[sidx - 1];
+    return s ? (view.slots[s.slot].jumps?.[s.order] ?? []) : [];
+  }
+
+  /**
+   * uPlot draws a line through a jump's two neighbouring samples: a gap there
+   * (as wide as the dots that end the two pieces) leaves a break instead.
+   */
+  function jumpGaps(self, sidx, idx0, idx1, nullGaps) {
+    const jumps = jumpsOf(sidx);
+    if (!jumps.length) return nullGaps;
+    const r = DOT_RADIUS * (devicePixelRatio || 1);
+    const gaps = [...nullGaps];
+    for (const { i } of jumps) {
+      if (i < idx0 || i >= idx1) continue;
+      gaps.push([self.valToPos(view.z[i], 'x', true) - r, self.valToPos(view.z[i + 1], 'x', true) + r]);
+    }
+    gaps.sort((a, b) => a[0] - b[0]);
+    // clipGaps wants them disjoint.
+    const out = [];
+    for (const g of gaps) {
+      const last = out[out.length - 1];
+      if (last && g[0] <= last[1]) last[1] = Math.max(last[1], g[1]);
+      else out.push([...g]);
+    }
+    return out;
+  }
+
+  /** Each jump's two ends: a closed dot at the module's value at the kink, an open one at the other side's. */
+  function drawJumps(self) {
+    const { ctx } = self;
+    const { left, top, width, height } = self.bbox;
+    const ratio = devicePixelRatio || 1;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(left - DOT_RADIUS * ratio, top, width + 2 * DOT_RADIUS * ratio, height);
+    ctx.clip();
+    ctx.setLineDash([]);
+    seriesOf(view).forEach(({ slot, order }, k) => {
+      const scale = self.series[k + 1].scale;
+      const style = seriesStyle(palette, slot, order, view.slots.length);
+      for (const j of jumpsOf(k + 1)) {
+        const x = self.valToPos(j.z, 'x', true);
+        for (const [v, closed] of [[j.open, false], [j.closed, true]]) {
+          if (!Number.isFinite(v)) continue;
+          ctx.beginPath();
+          ctx.arc(x, self.valToPos(v, scale, true), DOT_RADIUS * ratio, 0, 2 * Math.PI);
+          ctx.fillStyle = closed ? style.stroke : palette.bg;
+          ctx.fill();
+          ctx.lineWidth = 1.75 * ratio;
+          ctx.strokeStyle = style.stroke;
+          ctx.stroke();
+        }
+      }
+    });
     ctx.restore();
   }
 
@@ -192,9 +300,28 @@ export function createMainChart(container, { uPlot, onCursorIndex, onSelectRange
     };
     const series = seriesOf(v).map(({ slot, order }) => {
       const s = seriesStyle(palette, slot, order, v.slots.length);
-      return { label: `${slot}:${order}`, stroke: s.stroke, width: s.width, dash: s.dash, cap: s.cap, points: { show: false } };
+      return { label: `${slot}:${order}`, scale: scaleOf(v, order), stroke: s.stroke, width: s.width, dash: s.dash, cap: s.cap, points: { show: false }, gaps: jumpGaps };
     });
-    const yLabel = ['g', 'd1', 'd2'].filter((o) => v.show[o]).map((o) => ORDER_STYLE[o].long).join(', ') || 'nothing shown';
+    const shown = ['g', 'd1', 'd2'].filter((o) => v.show[o]);
+    const yLabel = shown.map((o) => ORDER_STYLE[o].long).join(', ') || 'nothing shown';
+    // Compare mode: an axis per order, the first on the left, the others on the right, each
+    // named with the dash style its curves use.
+    // A phone-sized chart names them shortly, leaving the plot most of the width.
+    const narrow = chartSize(container).width < 560;
+    const yAxes =
+      v.slots.length > 1 && shown.length
+        ? shown.map((o, k) => ({
+            ...axisCommon,
+            scale: o,
+            side: k === 0 ? 3 : 1,
+            grid: k === 0 ? axisCommon.grid : { show: false },
+            label: narrow ? ORDER_STYLE[o].label : `${ORDER_STYLE[o].long} (${ORDER_STYLE[o].text})`,
+            labelSize: narrow ? 16 : 22,
+            gap: narrow ? 2 : 5,
+            size: yAxisSize,
+            values: tickLabels,
+          }))
+        : [{ ...axisCommon, label: yLabel, labelSize: 22, size: yAxisSize, values: tickLabels }];
     const opts = {
       ...chartSize(container),
       pxAlign: 0,
@@ -202,7 +329,7 @@ export function createMainChart(container, { uPlot, onCursorIndex, onSelectRange
       scales: { x: { time: false, range: (self, min, max) => [min, max] } },
       axes: [
         { ...axisCommon, label: 'z', labelSize: 22, values: tickLabels },
-        { ...axisCommon, label: yLabel, labelSize: 22, size: yAxisSize, values: tickLabels },
+        ...yAxes,
       ],
       series: [{ label: 'z' }, ...series],
       cursor: {
@@ -216,6 +343,7 @@ export function createMainChart(container, { uPlot, onCursorIndex, onSelectRange
         drawAxes: [drawZeroLines],
         draw: [
           (self) => {
+            drawJumps(self);
             drawCursor(self);
             for (const cb of drawListeners) cb(self);
           },

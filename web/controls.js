@@ -32,6 +32,30 @@ export function sliderScale(p) {
       fromSlider: (s) => Math.min(p.max, Math.max(p.min, Number((10 ** s).toPrecision(3)))),
     };
   }
+  // A wide linear range (hardtanh's ends, −100 … 100): on a 150 px slider a pixel would be more
+  // than a unit. A symmetric-log mapping keeps the ends and 0 where they are and spends the
+  // slider on the small values, where the useful ones are: near ±1 a pixel is about 0.1.
+  if (p.max - p.min >= 50) {
+    const pivot = p.min < 0 && p.max > 0 ? 0 : p.min;
+    const C = 0.2; // below this distance from the pivot the mapping is nearly linear
+    const symlog = (d) => Math.sign(d) * Math.log10(1 + Math.abs(d) / C);
+    const unlog = (t) => Math.sign(t) * C * (10 ** Math.abs(t) - 1);
+    const side = (x) => (x >= pivot ? p.max - pivot : pivot - p.min);
+    return {
+      log: false,
+      symlog: true,
+      pivot,
+      lo: p.min,
+      hi: p.max,
+      step: (p.max - p.min) / 2000,
+      toSlider: (v) => pivot + (side(v) * symlog(v - pivot)) / symlog(side(v)),
+      fromSlider: (raw) => {
+        const sv = Number(raw);
+        const v = pivot + unlog(((sv - pivot) * symlog(side(sv))) / side(sv));
+        return Math.min(p.max, Math.max(p.min, Number(v.toPrecision(3)) + 0)); // + 0: no −0
+      },
+    };
+  }
   const step = 10 ** Math.floor(Math.log10((p.max - p.min) / 100));
   const digits = Math.max(0, -Math.floor(Math.log10(step)));
   return {
@@ -90,7 +114,7 @@ export function buildParamControls(info, values, { onChange, onInvalid }) {
       'aria-describedby': descId,
       'aria-valuetext': `${paramSymbol(p.name)} = ${fmt(value)}`,
       'data-param-range': p.name,
-      'data-scale': scale.log ? 'log' : 'linear',
+      'data-scale': scale.log ? 'log' : scale.symlog ? 'symlog' : 'linear',
     });
     const number = el('input', {
       type: 'number',
@@ -107,7 +131,7 @@ export function buildParamControls(info, values, { onChange, onInvalid }) {
       'p',
       { id: descId, class: 'hint' },
       p.description ? richText(sentence(p.description) + ' ') : '',
-      `Range ${fmt(p.min)} … ${fmt(p.max)}${scale.log ? ' (slider on a log scale)' : ''}, default ${fmt(p.default)}.`,
+      `Range ${fmt(p.min)} … ${fmt(p.max)}${scale.log ? ' (slider on a log scale)' : scale.symlog ? ` (slider finer near ${fmt(scale.pivot)})` : ''}, default ${fmt(p.default)}.`,
     );
     const err = el('p', { id: errId, class: 'error', role: 'alert', hidden: true });
 
@@ -138,6 +162,25 @@ export function buildParamControls(info, values, { onChange, onInvalid }) {
     slider.addEventListener('input', (e) => commit(slider.value, slider, e));
 
     list.append(el('div', { class: 'param' }, label, el('div', { class: 'param-inputs' }, slider, number), desc, err));
+  }
+}
+
+/**
+ * Mark the parameter inputs whose values the module refused in combination
+ * (hardtanh's min and max): aria-invalid, described by the message under the
+ * controls. An input refused by its own range check keeps its own marking.
+ */
+export function markRefusedParams(names) {
+  for (const number of document.querySelectorAll('#param-list input[data-param]')) {
+    const refused = names.includes(number.dataset.param);
+    const own = number.closest('.param')?.querySelector('.error:not([hidden])');
+    number.classList.toggle('is-refused', refused);
+    if (refused) number.setAttribute('aria-invalid', 'true');
+    else if (!own) number.removeAttribute('aria-invalid');
+    const ids = new Set((number.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean));
+    if (refused) ids.add('compute-error');
+    else ids.delete('compute-error');
+    number.setAttribute('aria-describedby', [...ids].join(' '));
   }
 }
 

@@ -5,7 +5,7 @@
 import { slotLabel } from './export.js';
 import { PITFALLS, pitfallAt, renderPitfallValues } from './pitfall.js';
 import { cursorValueText, renderReadout } from './readout.js';
-import { $ } from './util.js';
+import { $, f32String } from './util.js';
 
 /** catalogue: catalogue.js (the pitfall of log-sigmoid needs the module's σ). */
 export function createCursorPanel(catalogue) {
@@ -18,8 +18,9 @@ export function createCursorPanel(catalogue) {
     const rows = plot.slots.map((slot, i) => ({ name: slotLabel(slot), colour: palette.series[i], at: c.points[i].at }));
     renderReadout(rows, { active: plot.active, compare: plot.slots.length > 1 });
     const input = $('cursor-z');
-    // Typing there moves the cursor: leave the text as typed.
-    if (document.activeElement !== input) input.value = String(c.z);
+    // Typing there moves the cursor: leave the text as typed. Otherwise the float32's shortest
+    // form: String() of it would print the double's 17 digits ("-2.7757694721221924").
+    if (document.activeElement !== input) input.value = f32String(c.z);
     const outside = c.z < plot.range[0] || c.z > plot.range[1];
     const chart = $('chart');
     chart.setAttribute('aria-valuenow', String(c.z));

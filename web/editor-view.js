@@ -6,7 +6,7 @@
 // the view; not when a parameter moves, which would take the focus away from
 // the slider being dragged.
 
-import { buildParamControls } from './controls.js';
+import { buildParamControls, markRefusedParams } from './controls.js';
 import { renderExplanation, renderPlacedNotes } from './explain.js';
 import { renderPitfallFrame } from './pitfall.js';
 import { $ } from './util.js';
@@ -42,9 +42,11 @@ export function createEditorView({ catalogue, dispatch, onTry }) {
     const { view } = state;
     if (!view) return;
     const key = JSON.stringify([view.active, view.slots.map((slot) => slot.id)]);
-    if (key === shownKey && action.type !== 'load') return;
-    shownKey = key;
-    rebuild(view);
+    if (key !== shownKey || action.type === 'load') {
+      shownKey = key;
+      rebuild(view);
+    }
+    markRefusedParams(state.refused.find((r) => r.slot === view.active)?.names ?? []);
   }
 
   return { render };

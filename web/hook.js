@@ -58,6 +58,26 @@ export function installHook({ ready }) {
         tangent: v.cursor.tangent,
       };
     },
+    /** Per slot, per order: where the curve jumps ({ i, z, closed, open }: plot.js, jumps.js). */
+    jumps() {
+      const v = from?.plot();
+      return v ? v.slots.map((s) => structuredClone(s.jumps)) : null;
+    },
+    /** Where (z, v) on the y scale of drawn series number k (0-based) lands on the chart canvas, in canvas pixels. */
+    canvasPoint(z, v, k = 0) {
+      const u = from?.chart.uplot;
+      if (!u) return null;
+      const scale = u.series[k + 1]?.scale ?? 'y';
+      return { x: u.valToPos(z, 'x', true), y: u.valToPos(v, scale, true) };
+    },
+    /** The main chart's y scales as drawn: { key: [min, max] } ('y' for one function; 'g', 'd1', 'd2' in compare mode). */
+    scales() {
+      const u = from?.chart.uplot;
+      if (!u) return null;
+      const out = {};
+      for (const [key, sc] of Object.entries(u.scales)) if (key !== 'x') out[key] = [sc.min, sc.max];
+      return out;
+    },
     state: () => cloneState(from.getState().view),
     bands: () => {
       const v = from?.plot();

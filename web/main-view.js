@@ -12,13 +12,14 @@ import { createCursorPanel } from './cursor-panel.js';
 import { renderCurveTable } from './curve-table.js';
 import { createLegend } from './legend.js';
 import { computePlot, withOverlay } from './plot.js';
+import { refusalText, refusedNames } from './refusal.js';
 import { $, setError } from './util.js';
 
 const inputsOf = (state) => [state.view.slots, state.view.range, state.view.show, state.view.active, state.theme];
 const sameInputs = (a, b) => b !== null && a.every((x, i) => x === b[i]);
 
-/** chart: chart.js; slotList: slot-list.js; catalogue: catalogue.js. */
-export function createMainView({ chart, slotList, catalogue }) {
+/** chart: chart.js; slotList: slot-list.js; catalogue: catalogue.js; dispatch: the store's. */
+export function createMainView({ chart, slotList, catalogue, dispatch }) {
   const cursorPanel = createCursorPanel(catalogue);
   const renderLegend = createLegend();
   /** What is on screen, and the view it was drawn for. */
@@ -35,13 +36,13 @@ export function createMainView({ chart, slotList, catalogue }) {
     const { view, theme } = state;
     let next;
     try {
-      next = computePlot(view, theme, catalogue);
+      next = computePlot(view, theme, catalogue, plot);
     } catch (err) {
       const name = catalogue.info(view.slots[view.active].id).name;
       setError($('compute-error'), `Could not compute ${name}: ${err?.message ?? err}`);
       return false;
     }
-    setError($('compute-error'), null);
+    showRefused(next);
     plot = next;
     drawnFor = view;
     chart.render(plot);
@@ -50,6 +51,14 @@ export function createMainView({ chart, slotList, catalogue }) {
     renderLegend(plot, chart.palette, view.eps);
     slotList.render(plot, chart.palette);
     return true;
+  }
+
+  /** Parameters the module refused: said under the controls, and the fields it names marked (editor-view.js). */
+  function showRefused(next) {
+    const texts = next.refused.map((r) => refusalText(r, catalogue.info(r.id), next.slots[r.slot].params));
+    setError($('compute-error'), texts.join(' ') || null);
+    const refused = next.refused.map((r) => ({ slot: r.slot, names: refusedNames(catalogue.info(r.id), r.message) }));
+    dispatch({ type: 'setRefused', refused });
   }
 
   function drawOverlay(view) {
@@ -76,9 +85,10 @@ export function createMainView({ chart, slotList, catalogue }) {
       tried = inputs;
       drawn = drawCurves(state);
     }
-    // New curves were needed and none could be drawn: everything stays as it was drawn.
-    behind = changed && !drawn;
-    if (behind) return;
+    // New curves were needed and none could be drawn: everything stays as it was drawn. A change
+    // drawn with refused parameters stood in is not the state either: the hash waits for a real one.
+    behind = changed && (!drawn || plot.refused.length > 0);
+    if (changed && !drawn) return;
     if (!drawn && plot && (view.cursor !== drawnFor.cursor || view.shade !== drawnFor.shade || view.eps !== drawnFor.eps)) {
       drawOverlay(view);
     }

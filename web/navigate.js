@@ -5,7 +5,7 @@
 
 import { POINTS } from './compute.js';
 import { DEFAULT_RANGE, MAX_ABS_Z } from './state.js';
-import { $, fmt, setError } from './util.js';
+import { $, f32String, fmt, setError } from './util.js';
 
 /** Rounded to about 5 significant digits of the span, so the inputs show readable numbers. */
 function niceRound(v, span) {
@@ -155,7 +155,7 @@ export function createNavigation({ getState, dispatch, drawn }) {
     if (raw === '') return;
     const z = Number(raw);
     if (Number.isFinite(z) && Math.abs(z) <= MAX_ABS_Z) setCursor(z);
-    else if (e.type === 'change') $('cursor-z').value = String(view().cursor);
+    else if (e.type === 'change') $('cursor-z').value = f32String(Math.fround(view().cursor));
   };
   $('cursor-z').addEventListener('input', onCursorInput);
   $('cursor-z').addEventListener('change', onCursorInput);

@@ -7,15 +7,27 @@
 //   view     what the URL hash spells out (state.js): slots, active slot, z
 //            range, shown curves, cursor, shading and its threshold, depth
 //            inputs, open tables; null until the first link is read
-//   theme    'light' or 'dark', from the browser's colour scheme
+//   theme    'light' or 'dark': what the page is drawn in, view.scheme if the
+//            reader chose one, else the browser's colour scheme
+//   os       the browser's colour scheme
 //   memory   parameters last used per function id, so switching back restores them
 //   invalid  parameter inputs of the edited function holding a value that was
 //            refused (name -> message); while any is left, nothing is recomputed
+//   refused  slots whose parameters the module refused, as last drawn
+//            ([{ slot, names }], the names it quoted); the chart shows those
+//            slots with their last accepted parameters (plot.js)
 
 import { MAX_SLOTS } from './state.js';
 
 export function initialState(theme) {
-  return { view: null, theme, memory: {}, invalid: {} };
+  return { view: null, theme, os: theme, memory: {}, invalid: {}, refused: [] };
+}
+
+/** The state with `theme` following view.scheme (or the browser's scheme, for 'auto'). */
+function withTheme(state) {
+  const scheme = state.view?.scheme;
+  const theme = scheme === 'light' || scheme === 'dark' ? scheme : state.os;
+  return theme === state.theme ? state : { ...state, theme };
 }
 
 const NONE_INVALID = Object.freeze({});
@@ -36,7 +48,7 @@ function remember(memory, slots) {
 const reducers = {
   /** A whole view from a link (or the defaults): the editor starts afresh. */
   load(state, { view }) {
-    return { ...state, view, memory: remember(state.memory, view.slots), invalid: NONE_INVALID };
+    return withTheme({ ...state, view, memory: remember(state.memory, view.slots), invalid: NONE_INVALID });
   },
 
   /** The edited slot shows another function, with the parameters it had last time. */
@@ -63,6 +75,10 @@ const reducers = {
     if (message) invalid[name] = message;
     else delete invalid[name];
     return { ...state, invalid };
+  },
+
+  setRefused(state, { refused }) {
+    return JSON.stringify(refused) === JSON.stringify(state.refused) ? state : { ...state, refused };
   },
 
   setActive(state, { index }) {
@@ -105,7 +121,10 @@ const reducers = {
   setDepth: (state, { field, value }) => withView(state, { depth: { ...state.view.depth, [field]: value } }),
   resample: (state) => withView(state, { depth: { ...state.view.depth, seed: (state.view.depth.seed % 1e9) + 1 } }),
   setTableOpen: (state, { table, open }) => withView(state, { [table]: open }),
-  setTheme: (state, { theme }) => (theme === state.theme ? state : { ...state, theme }),
+  /** The browser's colour scheme changed. */
+  setTheme: (state, { theme }) => (theme === state.os ? state : withTheme({ ...state, os: theme })),
+  /** The reader chose 'auto', 'light' or 'dark' on the page. */
+  setScheme: (state, { scheme }) => (scheme === state.view.scheme ? state : withTheme(withView(state, { scheme }))),
 };
 
 export function reduce(state, action) {

@@ -5,6 +5,7 @@
 
 import { computeCurves, gradientBands, grid, plottable } from './compute.js';
 import { slotLabel } from './export.js';
+import { findJumps } from './jumps.js';
 
 function bandsOf(plot, view) {
   if (!view.shade) return null;
@@ -21,23 +22,49 @@ function cursorOf(plot, z) {
 }
 
 /**
- * The plot of `view` (state.js shape) in `theme`, every number from the
- * module. Throws the module's RangeError when it refuses a slot's parameters.
+ * The module's function for each slot. A slot whose parameters the module
+ * refuses (hardtanh with min >= max) is drawn with the parameters it was last
+ * drawn with (or its defaults), so that the other slots, the range and the
+ * cursor keep working while the refused values are fixed; `refused` says which.
  */
-export function computePlot(view, theme, catalogue) {
-  const fns = catalogue.functionsOf(view.slots);
+function functionsOf(view, catalogue, previous) {
+  const refused = [];
+  const fns = view.slots.map((slot, i) => {
+    try {
+      return catalogue.get(slot.id, slot.params);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      refused.push({ slot: i, id: slot.id, params: { ...slot.params }, message: String(err.message) });
+      const before = previous?.slots[i];
+      const drawn = before?.id === slot.id ? before.params : catalogue.defaults(slot.id);
+      return catalogue.get(slot.id, drawn);
+    }
+  });
+  return { fns, refused };
+}
+
+/**
+ * The plot of `view` (state.js shape) in `theme`, every number from the
+ * module; `previous` is the plot on screen, whose parameters stand in for
+ * refused ones (plot.refused lists them).
+ */
+export function computePlot(view, theme, catalogue, previous = null) {
+  const { fns, refused } = functionsOf(view, catalogue, previous);
   const z = grid(view.range[0], view.range[1]);
   const slots = fns.map((fn) => {
     const curves = computeCurves(fn, z);
+    const jumps = {};
+    for (const order of ['g', 'd1', 'd2']) jumps[order] = view.show[order] ? findJumps(fn, z, curves[order], order) : [];
     const slot = { id: fn.id, name: catalogue.info(fn.id).name, params: { ...fn.params } };
     return {
       ...slot,
       label: slotLabel(slot),
       curves,
+      jumps,
       plotted: { g: plottable(curves.g), d1: plottable(curves.d1), d2: plottable(curves.d2) },
     };
   });
-  const plot = { z, range: [...view.range], slots, show: { ...view.show }, theme, active: view.active, fns };
+  const plot = { z, range: [...view.range], slots, show: { ...view.show }, theme, active: view.active, fns, refused };
   return withOverlay(plot, view);
 }
 

@@ -8,7 +8,8 @@
 // slot being edited, z: the z range, show: which of g, g′ (d1), g″ (d2) are
 // drawn, c: the cursor's z, shade/eps: saturation shading and its |g′|
 // threshold, mu/sd/seed: the gradient-through-depth inputs, table/dtable: data
-// tables open.
+// tables open, theme: light or dark chosen on the page (absent: the browser's
+// colour scheme, so that links made before the choice existed read the same).
 
 export const MAX_SLOTS = 4;
 export const DEFAULT_RANGE = Object.freeze([-6, 6]);
@@ -16,6 +17,7 @@ export const MAX_ABS_Z = 1e30; // comfortably inside float32
 export const ORDERS = Object.freeze(['g', 'd1', 'd2']);
 export const DEPTH_LIMITS = Object.freeze({ mean: [-5, 5], spread: [0.05, 5], seed: [1, 1e9] });
 export const EPS_LIMITS = Object.freeze([1e-6, 1]);
+export const SCHEMES = Object.freeze(['auto', 'light', 'dark']);
 
 export function defaultParams(info) {
   return Object.fromEntries((info.params ?? []).map((p) => [p.name, p.default]));
@@ -34,6 +36,7 @@ export function defaultState(act) {
     depth: { mean: 0, spread: 1, seed: 1 },
     table: false,
     depthTable: false,
+    scheme: 'auto',
   };
 }
 
@@ -71,6 +74,7 @@ export function encodeState(s) {
     ['table', s.table ? 1 : 0],
     ['dtable', s.depthTable ? 1 : 0],
   ];
+  if (s.scheme && s.scheme !== 'auto') pairs.push(['theme', s.scheme]);
   return '#' + pairs.map(([k, v]) => `${k}=${enc(String(v))}`).join('&');
 }
 
@@ -165,5 +169,9 @@ export function decodeState(hash, act) {
   }
   s.table = pairs.get('table') === '1';
   s.depthTable = pairs.get('dtable') === '1';
+  if (pairs.has('theme')) {
+    if (SCHEMES.includes(pairs.get('theme'))) s.scheme = pairs.get('theme');
+    else problems.push(`theme = ${pairs.get('theme')}`);
+  }
   return { state: s, problems };
 }

@@ -18,7 +18,8 @@ export function fmt(v, digits = 6) {
   if (v === 0) return Object.is(v, -0) ? MINUS + '0' : '0';
   const a = Math.abs(v);
   const s = a >= 1e-4 && a < 1e7 ? String(Number(v.toPrecision(digits))) : v.toExponential(digits - 1);
-  return s.replace('-', MINUS).replace(/e\+?/, 'e').replace(/\.?0+e/, 'e');
+  // Every minus, the exponent's too: "−1e-5" would mix the two signs.
+  return s.replace(/e\+?/, 'e').replace(/\.?0+e/, 'e').replace(/-/g, MINUS);
 }
 
 /**

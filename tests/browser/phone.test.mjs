@@ -1,0 +1,81 @@
+// Browser test of the page on a phone (390×844, issue 11 item 9): the chart is on the first screen,
+// the legend is compact, and nothing is wider than the screen (the cursor readout wraps instead
+// of scrolling sideways), in the default view and in compare mode with every curve shown.
+// Screenshots: test-output/phone-default.png, phone-compare.png.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { outDir, setNumber, setUp } from './harness.mjs';
+
+const VIEWPORT = { width: 390, height: 844 };
+let h;
+let page;
+
+before(async () => {
+  h = await setUp({ viewport: VIEWPORT });
+  ({ page } = h);
+}, { timeout: 30_000 });
+
+after(async () => {
+  await h?.tearDown();
+});
+
+/** Elements that reach past the screen's right edge, and the document's scroll width. */
+async function overflow() {
+  return page.evaluate((width) => {
+    const wide = [...document.querySelectorAll('body *')]
+      // KaTeX's MathML copy is for screen readers, clipped to nothing on screen; a display
+      // formula longer than the screen scrolls inside its own box (.tex), the page does not.
+      .filter((e) => !e.closest('.katex-mathml, .tex'))
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && (r.right > width + 0.5 || r.width > width + 0.5);
+      })
+      .map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${e.className}`);
+    return { scrollWidth: document.scrollingElement.scrollWidth, wide };
+  }, VIEWPORT.width);
+}
+
+async function assertFits(what) {
+  const o = await overflow();
+  assert.ok(o.scrollWidth <= VIEWPORT.width, `${what}: the document scrolls sideways (${o.scrollWidth} px)`);
+  assert.deepEqual(o.wide, [], `${what}: elements wider than the screen`);
+}
+
+test('phone: the chart is on the first screen, the legend is compact, nothing scrolls sideways', { timeout: 30_000 }, async () => {
+  await h.open();
+  const chart = await page.locator('#chart').boundingBox();
+  assert.ok(chart.y < VIEWPORT.height, `chart top ${chart.y} is on the first screen`);
+  const plotArea = await page.locator('#chart .u-over').boundingBox();
+  assert.ok(plotArea.y + plotArea.height <= VIEWPORT.height, `the whole plot area is on the first screen (bottom ${plotArea.y + plotArea.height})`);
+  const legendLines = await page.$$eval('#legend li', (items) => new Set(items.map((li) => Math.round(li.getBoundingClientRect().top))).size);
+  assert.ok(legendLines <= 3, `legend takes ${legendLines} lines`);
+  // A long readout: the float32 nearest a hovered point, every curve shown.
+  await page.check('#show-d2');
+  await setNumber(page.locator('#cursor-z'), -2.7757694721221924);
+  await page.waitForFunction(() => window.activationsPage.cursor().z < -2.7);
+  await assertFits('default view');
+  const scroll = await page.$eval('#readout-table', (t) => ({ table: t.getBoundingClientRect().width, box: t.parentElement.clientWidth, inner: t.parentElement.scrollWidth }));
+  assert.ok(scroll.inner <= scroll.box, `the readout does not scroll sideways (${scroll.inner} > ${scroll.box})`);
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.screenshot({ path: path.join(outDir, 'phone-default.png') });
+});
+
+test('phone: compare mode with four functions and every curve fits the screen', { timeout: 30_000 }, async () => {
+  await h.open('#f=softplus(beta=2;threshold=20),hardtanh(min=-1;max=1),sigmoid,leaky_relu(alpha=0.1)&a=1&show=g,d1,d2&c=-2.7757694721221924');
+  await assertFits('compare mode');
+  const scroll = await page.$eval('#readout-table', (t) => ({ box: t.parentElement.clientWidth, inner: t.parentElement.scrollWidth }));
+  assert.ok(scroll.inner <= scroll.box, `the readout does not scroll sideways (${scroll.inner} > ${scroll.box})`);
+  await page.screenshot({ path: path.join(outDir, 'phone-compare.png'), fullPage: true });
+
+  // Three functions without parameters: the chart is still on the first screen.
+  await h.open('#f=sigmoid,leaky_relu(alpha=0.1),tanh&a=0&show=g,d1,d2');
+  const chart = await page.locator('#chart').boundingBox();
+  assert.ok(chart.y < VIEWPORT.height, `compare mode: chart top ${chart.y} is on the first screen`);
+  await assertFits('compare mode, three functions');
+});
+
+test('no console errors, page errors, CSP violations, failed or foreign requests', async () => {
+  await h.assertClean();
+});
