@@ -1,4 +1,4 @@
-// Browser test of the page half of issue 11, at a desktop size (1280×900):
+// What a learner reads off the page, at a desktop size (1280×900):
 //
 //   - one refused parameter (hardtanh min = 2, max = 1): the function is named once, both fields
 //     are marked invalid with the values said, and range edits, the cursor and the other slots
@@ -7,7 +7,6 @@
 //     open dot at the other side's value, with no vertical segment;
 //   - compare mode gives each order its own y scale;
 //   - the cursor field, minus signs, wide-range sliders and the theme toggle.
-// Screenshots: /tmp/page-shots is written by scripts, not here.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
