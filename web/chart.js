@@ -85,19 +85,27 @@ export function createMainChart(container, { uPlot, onCursorIndex, onSelectRange
     return [v.z, ...seriesOf(v).map(({ slot, order }) => v.slots[slot].plotted[order])];
   }
 
+  /** Canvas x-pixel spans [x0, x1] of the z intervals that fall in view (at least one pixel wide). */
+  function visibleBands(self, intervals) {
+    const xs = self.scales.x;
+    const spans = [];
+    for (const [lo, hi] of intervals) {
+      const a = Math.max(lo, xs.min);
+      const b = Math.min(hi, xs.max);
+      if (!(b >= a)) continue;
+      const x0 = self.valToPos(a, 'x', true);
+      spans.push([x0, Math.max(self.valToPos(b, 'x', true), x0 + 1)]);
+    }
+    return spans;
+  }
+
   function drawBands(self) {
     const b = view?.bands;
     if (!b) return;
     const { ctx } = self;
     const { top, height } = self.bbox;
-    const xs = self.scales.x;
     const paint = (list, fill, pattern) => {
-      for (const [lo, hi] of list) {
-        const a = Math.max(lo, xs.min);
-        const c = Math.min(hi, xs.max);
-        if (!(c >= a)) continue;
-        const x0 = self.valToPos(a, 'x', true);
-        const x1 = Math.max(self.valToPos(c, 'x', true), x0 + 1);
+      for (const [x0, x1] of visibleBands(self, list)) {
         ctx.fillStyle = fill;
         ctx.fillRect(x0, top, x1 - x0, height);
         ctx.fillStyle = pattern;
@@ -119,16 +127,10 @@ export function createMainChart(container, { uPlot, onCursorIndex, onSelectRange
   function labelBands(self, bands) {
     const { ctx } = self;
     const { top } = self.bbox;
-    const xs = self.scales.x;
     const ratio = devicePixelRatio || 1;
     const colour = palette.series[view.active];
     let widest = null;
-    for (const [lo, hi] of bands) {
-      const a = Math.max(lo, xs.min);
-      const c = Math.min(hi, xs.max);
-      if (!(c >= a)) continue;
-      const x0 = self.valToPos(a, 'x', true);
-      const x1 = Math.max(self.valToPos(c, 'x', true), x0 + 1);
+    for (const [x0, x1] of visibleBands(self, bands)) {
       ctx.fillStyle = colour;
       ctx.fillRect(x0, top, x1 - x0, 4 * ratio);
       if (!widest || x1 - x0 > widest[1] - widest[0]) widest = [x0, x1];
