@@ -19,6 +19,7 @@ import { installHook } from './hook.js';
 import { loadModules } from './load-modules.js';
 import { createMainView } from './main-view.js';
 import { createNavigation } from './navigate.js';
+import { placeForPhone } from './phone-layout.js';
 import { enableOffline } from './offline.js';
 import { initialState, reduce } from './page-state.js';
 import { watchResize } from './resize.js';
@@ -52,6 +53,7 @@ async function main() {
   const store = createStore(reduce, initialState(currentTheme()));
   const { getState, dispatch } = store;
   fillFunctionSelect($('fn'), act);
+  placeForPhone({ moved: [$('params'), $('compute-error')], home: $('controls'), phoneSlot: $('phone-params') });
 
   // The chart hands its pointer events to navigation, which needs the main view, which needs the
   // chart: the handlers look navigation up when they are called.

@@ -26,7 +26,9 @@ function describeBands(list) {
 
 /** plot: plot.js; eps: the shading threshold; simd: whether the module is the SIMD build. */
 export function renderCaption(plot, eps, simd) {
-  const names = plot.slots.map((s) => s.label).join(', ');
+  // With several functions the legend right under the title carries each one's parameters, so
+  // the title names them only: on a phone a title with every parameter took four lines.
+  const names = plot.slots.map((s) => (plot.slots.length > 1 ? s.name : s.label)).join(', ');
   const [lo, hi] = plot.range;
   $('chart-title').textContent = `${names}: ${ORDERS.filter((o) => plot.show[o]).map((o) => ORDER_STYLE[o].label).join(', ') || 'no curve'} for z from ${fmt(lo)} to ${fmt(hi)}`;
   const parts = columnsOf(plot).map((c) => {

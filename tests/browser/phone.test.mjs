@@ -65,6 +65,28 @@ test('phone: the chart is on the first screen, the legend is compact, nothing sc
 test('phone: compare mode with four functions and every curve fits the screen', { timeout: 30_000 }, async () => {
   await h.open('#f=softplus(beta=2;threshold=20),hardtanh(min=-1;max=1),sigmoid,leaky_relu(alpha=0.1)&a=1&show=g,d1,d2&c=-2.7757694721221924');
   await assertFits('compare mode');
+  // Editing Hardtanh's parameters among four functions: the whole plot is still on the first
+  // screen, and the parameters follow the chart (in the DOM too, so the tab order agrees).
+  const plotArea = await page.locator('#chart .u-over').boundingBox();
+  assert.ok(plotArea.y + plotArea.height <= VIEWPORT.height, `compare mode: the whole plot area is on the first screen (bottom ${plotArea.y + plotArea.height})`);
+  const order = await page.evaluate(() => {
+    const params = document.getElementById('params');
+    return {
+      legend: params.querySelector('legend').textContent,
+      afterChart: Boolean(document.getElementById('chart-figure').compareDocumentPosition(params) & Node.DOCUMENT_POSITION_FOLLOWING),
+      inControls: Boolean(params.closest('#controls')),
+    };
+  });
+  assert.deepEqual(order, { legend: 'Parameters of Hardtanh', afterChart: true, inControls: false });
+  await setNumber(page.locator('#param-list input[type=number]').nth(1), 2);
+  await page.waitForFunction(() => window.activationsPage.plotted()?.params.max === 2);
+  assert.deepEqual(await page.evaluate(() => window.activationsPage.plotted().params), { min: -1, max: 2 }, 'the moved field still sets the parameter');
+  // Wider than a phone, the parameters go back under the function's controls.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.waitForFunction(() => Boolean(document.getElementById('params').closest('#controls')));
+  assert.equal(await page.locator('#phone-params').isHidden(), true);
+  await page.setViewportSize(VIEWPORT);
+  await page.waitForFunction(() => !document.getElementById('params').closest('#controls'));
   const scroll = await page.$eval('#readout-table', (t) => ({ box: t.parentElement.clientWidth, inner: t.parentElement.scrollWidth }));
   assert.ok(scroll.inner <= scroll.box, `the readout does not scroll sideways (${scroll.inner} > ${scroll.box})`);
   await page.screenshot({ path: path.join(outDir, 'phone-compare.png'), fullPage: true });
