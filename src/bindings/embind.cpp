@@ -8,10 +8,16 @@
 #include <emscripten/bind.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "core/registry.hpp"
+#include "expr/expression.hpp"
+#include "expr/presets.hpp"
 
 namespace {
 
@@ -79,9 +85,132 @@ bool simd_build() {
 #endif
 }
 
+// --- user-defined activations (src/expr) ---------------------------------
+// Compiled expressions live here, named by a handle that the JS side holds
+// and frees. Handles are never reused, so a stale one (a finaliser running
+// after dispose()) can never free another expression.
+
+std::unordered_map<int, std::unique_ptr<act::expr::Expression>>& expressions() {
+  static std::unordered_map<int, std::unique_ptr<act::expr::Expression>> all;
+  return all;
+}
+
+const act::expr::Expression& expression_at(int handle) {
+  const auto found = expressions().find(handle);
+  expect(found != expressions().end());
+  return *found->second;
+}
+
+void append_json(std::string& out, std::string_view s) {
+  out += '"';
+  for (const char ch : s) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += ch;
+    }
+  }
+  out += '"';
+}
+
+// {"handle":…,"parameters":[…],"rewrites":[{column,from,to,why}],"latex":…,"evaluated":…}
+// or {"error":…,"column":…}.
+std::string compile_expression(std::string source) {
+  act::expr::Error error;
+  std::unique_ptr<act::expr::Expression> e = act::expr::Expression::compile(source, &error);
+  std::string out = "{";
+  if (!e) {
+    out += "\"error\":";
+    append_json(out, error.message);
+    out += ",\"column\":" + std::to_string(error.column) + "}";
+    return out;
+  }
+  static int last_handle = 0;
+  const int handle = ++last_handle;
+  out += "\"handle\":" + std::to_string(handle) + ",\"parameters\":[";
+  for (size_t i = 0; i < e->parameters().size(); ++i) {
+    if (i > 0) out += ',';
+    append_json(out, e->parameters()[i]);
+  }
+  out += "],\"rewrites\":[";
+  for (size_t i = 0; i < e->rewrites().size(); ++i) {
+    const auto& r = e->rewrites()[i];
+    out += i > 0 ? ",{" : "{";
+    out += "\"column\":" + std::to_string(r.column) + ",\"from\":";
+    append_json(out, r.from);
+    out += ",\"to\":";
+    append_json(out, r.to);
+    out += ",\"why\":";
+    append_json(out, r.why);
+    out += '}';
+  }
+  out += "],\"latex\":";
+  append_json(out, e->latex());
+  out += ",\"evaluated\":";
+  append_json(out, e->evaluated());
+  out += '}';
+  expressions().emplace(handle, std::move(e));
+  return out;
+}
+
+void free_expression(int handle) { expect(expressions().erase(handle) == 1); }
+
+// As run(), for a compiled expression; params: the parameters' values as
+// float64, in the order compile_expression listed them (0 when none).
+void run_expression(int op, int handle, uintptr_t params, uintptr_t a, uintptr_t b, uintptr_t c, uint32_t n) {
+  const act::expr::Expression& e = expression_at(handle);
+  const double* p = e.parameters().empty() ? nullptr : at_address<const double>(params);
+  if (n == 0) return;
+  const float* x = at_address<const float>(a);
+  switch (op) {
+    case kValue:
+    case kDerivative:
+    case kSecond: e.eval(op, x, at_address<float>(b), n, p); return;
+    case kFused: e.fused(x, at_address<float>(b), at_address<float>(c), n, p); return;
+    case kBackward: e.backward(x, at_address<const float>(b), at_address<float>(c), n, p); return;
+    default: expect(false);
+  }
+}
+
+// [{"id","name","source","params":{…},"reason"}]
+std::string presets_json() {
+  std::string out = "[";
+  for (const auto& p : act::expr::presets()) {
+    out += out.size() > 1 ? ",{" : "{";
+    out += "\"id\":";
+    append_json(out, p.id);
+    out += ",\"name\":";
+    append_json(out, p.name);
+    out += ",\"source\":";
+    append_json(out, p.source);
+    out += ",\"params\":{";
+    for (size_t i = 0; i < p.params.size(); ++i) {
+      if (i > 0) out += ',';
+      append_json(out, p.params[i].name);
+      char buf[32];
+      std::snprintf(buf, sizeof buf, ":%.17g", p.params[i].value);
+      out += buf;
+    }
+    out += "},\"reason\":";
+    append_json(out, p.reason);
+    out += '}';
+  }
+  return out + "]";
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(activations) {
+  emscripten::function("compileExpression", &compile_expression);
+  emscripten::function("freeExpression", &free_expression);
+  emscripten::function("runExpression", &run_expression);
+  emscripten::function("presetsJson", &presets_json);
   emscripten::function("registryJson", &act::registry_json);
   emscripten::function("checkParams", &check_params);
   emscripten::function("run", &run);

@@ -95,7 +95,7 @@ template <class V, class Body> inline V over_one_plus_exp(V z, Body body) {
 // is NaN below −88.7.
 struct Sigmoid {
   template <class V, class Body> static V logistic(V x, Body body) {
-    return over_one_plus_exp(min(constant<V>(104.0f), max(constant<V>(-104.0f), x)), body);
+    return over_one_plus_exp(min(math::exponent_bound<V>(104), max(math::exponent_bound<V>(-104), x)), body);
   }
   template <class V> static V value(V x, const Params&) {
     return logistic(x, [](auto t, auto d, auto) { return constant<decltype(t)>(1.0) / d; });
@@ -119,7 +119,7 @@ struct Sigmoid {
 // tanh, the opposite for tanh''), which also gets ±0 right.
 struct Tanh {
   template <class V, class Body> static V hyperbolic(V x, Body body) {
-    return over_one_plus_exp(min(constant<V>(110.0f), max(constant<V>(-110.0f), x + x)), body);
+    return over_one_plus_exp(min(math::exponent_bound<V>(110), max(math::exponent_bound<V>(-110), x + x)), body);
   }
   template <class V> static V value(V x, const Params&) {
     return copysign(hyperbolic(x, [](auto, auto d, auto e) { return e.expm1() / d; }), x);
@@ -194,7 +194,7 @@ struct Hardtanh {
 // Width 1 (ELU, SELU): mixed precision, e^x from the float32 reduction of
 // z = −x clamped to [0, 110] (e^−110·10 is below float32's range).
 template <class V> inline V exp_linear_unit_width(V x, double scale, double alpha, int order) {
-  const V z = min(constant<V>(110.0f), max(constant<V>(0.0f), -x));
+  const V z = min(math::exponent_bound<V>(110), max(constant<V>(0.0f), -x));
   return math::with_exp_of_negative(x, z, [=](auto x, auto e) {
     using D = decltype(x);
     const auto positive = x > constant<D>(0.0);

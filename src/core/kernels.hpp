@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 
 #include "activations.hpp"
 
@@ -24,6 +25,9 @@ using Kernel = void (*)(const float* x, float* y, size_t n, const Params& p);
 using FusedKernel = void (*)(const float* x, float* value, float* derivative, size_t n, const Params& p);
 // dx = dy · g'(x), the product rounded once in double lanes.
 using BackwardKernel = void (*)(const float* x, const float* dy, float* dx, size_t n, const Params& p);
+// g(u), g'(u) and g''(u) of float64 u into g[0..orders], float64 lanes
+// throughout: a user's expression (src/expr) calling the activation.
+using JetKernel = void (*)(const double* u, double* const g[3], int orders, size_t n, const Params& p);
 
 namespace detail {
 
@@ -97,6 +101,24 @@ template <class Fn, class Lane> void backward(const float* x, const float* dy, f
     const auto grad = Io::load(dy + i);
     Io::store(dx + i, grad * Fn::derivative(v, p));
   });
+}
+
+template <class Fn> void jet(const double* u, double* const g[3], int orders, size_t n, const Params& p) {
+  size_t i = 0;
+#if ACT_HAVE_VECTOR
+  for (; i + 2 <= n; i += 2) {
+    simd::f64x2 v;
+    std::memcpy(&v, u + i, sizeof v);
+    const simd::f64x2 out[3] = {Fn::value(v, p), orders >= 1 ? Fn::derivative(v, p) : v,
+                                orders >= 2 ? Fn::second(v, p) : v};
+    for (int k = 0; k <= orders; ++k) std::memcpy(g[k] + i, &out[k], sizeof v);
+  }
+#endif
+  for (; i < n; ++i) {
+    g[0][i] = Fn::value(u[i], p);
+    if (orders >= 1) g[1][i] = Fn::derivative(u[i], p);
+    if (orders >= 2) g[2][i] = Fn::second(u[i], p);
+  }
 }
 
 }  // namespace act

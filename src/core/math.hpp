@@ -137,14 +137,37 @@ template <class D> struct ExpParts {
   }
 };
 
-// body(x, ExpParts) in double lanes for float32 lanes x, with e^−z from z.
-template <class V, class Body> inline V with_exp_of_negative(V x, V z, Body body) {
+// The float32 reduction, finished in double lanes.
+template <class V, class Body> inline V with_exp_of_negative_f32(V x, V z, Body body) {
   const ExpOfNegative<V> e(z);
   return in_double<V>(
       [&](auto xd, auto n, auto r_hi, auto c) {
         return body(xd, ExpParts<decltype(xd)>{n, r_hi, c});
       },
       x, e.n, e.r_hi, e.c);
+}
+
+// body(x, ExpParts) in double lanes for float32 lanes x, with e^−z from z.
+// For double lanes (a user's expression calling a catalogue function,
+// src/expr) the reduction is done in double: e^−z = 2^n·e^r, r = r_hi + r_lo
+// (Cody–Waite; r_hi exact as in exp), and c = r_lo + (e^r − 1 − r), whose
+// rounding is an ulp of r.
+template <class V, class Body> inline V with_exp_of_negative(V x, V z, Body body) {
+  if constexpr (kIsF64<V>) {
+    const V n = (z * -kLog2e + kRoundMagic) - kRoundMagic;
+    const V r_hi = n * -kLn2Hi - z;
+    const V r_lo = n * -kLn2Lo;
+    const V r = r_hi + r_lo;
+    return body(x, ExpParts<V>{n, r_hi, r_lo + (expm1_reduced(r) - r)});
+  } else {
+    return with_exp_of_negative_f32(x, z, body);
+  }
+}
+
+// The clamp of an exponent whose result is out of range beyond it: float32
+// lanes see only float32 results, double lanes (expressions) see doubles.
+template <class V> inline V exponent_bound(float float32_bound) {
+  return constant<V>(kIsF64<V> ? LaneOf<V>(float32_bound < 0 ? -700 : 700) : LaneOf<V>(float32_bound));
 }
 
 }  // namespace act::math

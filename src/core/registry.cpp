@@ -31,6 +31,7 @@ Activation entry(Activation a) {
   // dy·g' rounds once in double lanes; float lanes where g' is exact, and
   // for mixed g', whose float32 result dy multiplies (one more rounding).
   a.backward = &backward<Fn, Loop<Backward>>;
+  a.jet = &jet<Fn>;
   a.precision[0] = precision_letter<Value>();
   a.precision[1] = precision_letter<Derivative>();
   a.precision[2] = precision_letter<Second>();

@@ -54,6 +54,7 @@ struct Activation {
   Kernel kernels[kOrders] = {};
   FusedKernel fused = nullptr;
   BackwardKernel backward = nullptr;
+  JetKernel jet = nullptr;  // float64 in and out, for expressions
 };
 
 const std::vector<Activation>& activations();

@@ -2,6 +2,7 @@
 // instances may share one module; each owns its arrays and scratch memory.
 import docs from './docs.js';
 import { checkInput, checkOutput, describeType, isFloat32Array } from './errors.js';
+import { createCompiler } from './expression.js';
 import { WasmArray, isWasmArray, locate, setRelease } from './wasm-array.js';
 
 // Elements moved per wasm call when data must be copied: large inputs go
@@ -75,7 +76,7 @@ export function createApi(wasm, simd) {
 
   // Runs op over the operands: wasm arrays by address (no copy, one call), JS
   // arrays copied in and out chunk by chunk.
-  function stream(op, index, values, inputs, outputs) {
+  function stream(call, inputs, outputs, op) {
     const n = inputs[0].length;
     if (n === 0) return;
     const operands = [...inputs, ...outputs];
@@ -91,7 +92,7 @@ export function createApi(wasm, simd) {
         wasm.HEAPF32.set(part, addresses[i] >>> 2); // HEAPF32 is replaced on growth: read it fresh
       });
       const [a, b, c = 0] = addresses;
-      wasm.run(op, index, passParams(values), a, b, c, len);
+      call(op, a, b, c, len);
       outputs.forEach((o, j) => {
         if (o.data === undefined) return;
         const from = addresses[inputs.length + j] >>> 2;
@@ -159,14 +160,13 @@ export function createApi(wasm, simd) {
     return order;
   }
 
-  function get(id, params) {
-    const { index, entry } = entryOf(id);
-    const { resolved, values } = resolveParams(index, entry, params);
-
+  // The methods every activation has, over call(op, a, b, c, n): one wasm
+  // call on heap addresses (catalogue or compiled expression alike).
+  function makeActivation(call, fields) {
     function unary(order, x, out) {
       const from = input(x, 'x');
       const to = output(out, from.length, 'out');
-      stream(order, index, values, [from], [to]);
+      stream(call, [from], [to], order);
       return to.result;
     }
 
@@ -176,7 +176,7 @@ export function createApi(wasm, simd) {
       const g = output(value, from.length, 'value');
       const dg = output(derivative, from.length, 'derivative');
       if (g.result === dg.result) throw new Error('value and derivative must be different arrays');
-      stream(OP.fused, index, values, [from], [g, dg]);
+      stream(call, [from], [g, dg], OP.fused);
       return { value: g.result, derivative: dg.result };
     }
 
@@ -185,7 +185,7 @@ export function createApi(wasm, simd) {
       const grad = input(dy, 'dy');
       if (grad.length !== from.length) throw new RangeError(`dy has length ${grad.length} but x has length ${from.length}`);
       const to = output(out, from.length, 'out');
-      stream(OP.backward, index, values, [from, grad], [to]);
+      stream(call, [from, grad], [to], OP.backward);
       return to.result;
     }
 
@@ -196,8 +196,7 @@ export function createApi(wasm, simd) {
     }
 
     return Object.freeze({
-      id,
-      params: Object.freeze(resolved),
+      ...fields,
       forward: (x, out) => unary(OP.value, x, out),
       derivative(x, second, third) {
         const { order, out } = derivativeArgs(second, third);
@@ -208,6 +207,15 @@ export function createApi(wasm, simd) {
       at,
     });
   }
+
+  function get(id, params) {
+    const { index, entry } = entryOf(id);
+    const { resolved, values } = resolveParams(index, entry, params);
+    const call = (op, a, b, c, n) => wasm.run(op, index, passParams(values), a, b, c, n);
+    return makeActivation(call, { id, params: Object.freeze(resolved) });
+  }
+
+  const compile = createCompiler({ wasm, makeActivation, optionsOf });
 
   function alloc(length) {
     // As new Float32Array(length): a TypeError for a non-number, a RangeError for a bad number.
@@ -235,6 +243,7 @@ export function createApi(wasm, simd) {
 
   function dispose() {
     for (const array of [...owned]) array.free();
+    compile.disposeAll();
     if (scratch !== 0) wasm.freeFloats(scratch);
     if (paramBlock !== 0) wasm.freeFloats(paramBlock);
     scratch = 0;
@@ -246,6 +255,8 @@ export function createApi(wasm, simd) {
     names: Object.freeze(names),
     simd,
     get,
+    compile,
+    presets: compile.presets,
     info: (id) => structuredClone(entryOf(id).entry),
     alloc,
     dispose,
