@@ -49,8 +49,8 @@ bool is_ident(char c) { return is_ident_start(c) || is_digit(c); }
 
 std::string describe(std::string_view source, const Token& t) {
   switch (t.kind) {
-    case Tok::end: return "the end of the expression";
-    case Tok::number: return "the number " + std::string(source.substr(t.begin, t.end - t.begin));
+    case Tok::end: return "end of the expression";
+    case Tok::number: return "number " + std::string(source.substr(t.begin, t.end - t.begin));
     case Tok::identifier: return "'" + std::string(source.substr(t.begin, t.end - t.begin)) + "'";
     default: return "'" + std::string(source.substr(t.begin, t.end - t.begin)) + "'";
   }
