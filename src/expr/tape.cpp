@@ -31,18 +31,22 @@ template <class V> inline V sign_or_zero(V x) {
   return select(x > 0.0, splat<V>(1.0), select(x < 0.0, splat<V>(-1.0), splat<V>(0.0)));
 }
 
-// Logistic pieces of u from s = e^−|u| ∈ [0, 1], which never overflows.
-template <class V> struct Logistic {
+// Logistic pieces of u from s = e^−|u| ∈ [0, 1], which never overflows; the
+// curvature term 1 − 2σ only when g'' is asked for (it costs an expm1).
+template <int K, class V> struct Logistic {
   V s, sigma, slope, one_minus_twice;  // σ(u), σ'(u), 1 − 2σ(u)
   explicit Logistic(V u) {
     s = elem::exp(-abs(u));
-    const V d = 1.0 + s;
-    const V q = 1.0 / d;
+    const V q = 1.0 / (1.0 + s);
     sigma = select(u < 0.0, s * q, q);
     slope = (s * q) * q;
-    // 1 − 2σ(u) = −sign(u)·(1 − s)/(1 + s), with 1 − s = −expm1(−|u|) exact near 0.
-    const V r = -elem::expm1(-abs(u)) * q;
-    one_minus_twice = select(u > 0.0, -r, r);
+    if constexpr (K >= 2) {
+      // 1 − 2σ(u) = −sign(u)·(1 − s)/(1 + s), with 1 − s = −expm1(−|u|) exact near 0.
+      const V r = -elem::expm1(-abs(u)) * q;
+      one_minus_twice = select(u > 0.0, -r, r);
+    } else {
+      one_minus_twice = slope;
+    }
   }
 };
 
@@ -104,11 +108,11 @@ template <int K, class V> inline Jet<V> unary(Op op, const Jet<V>& u) {
       return chain<K>(u, f, f1, -2.0 * x * f1);
     }
     case Op::sigmoid: {
-      const Logistic<V> l(x);
+      const Logistic<K, V> l(x);
       return chain<K>(u, l.sigma, l.slope, l.slope * l.one_minus_twice);
     }
     case Op::softplus: {
-      const Logistic<V> l(x);
+      const Logistic<K, V> l(x);
       // max(u, 0) + log(1 + e^−|u|): both terms exact in their tails.
       const V f = select(x > 0.0, x, splat<V>(0.0)) + elem::log1p(l.s);
       return chain<K>(u, keep_nan(x, f), l.sigma, l.slope);
@@ -214,6 +218,23 @@ using Lanes = f64x2;
 using Lanes = double;
 #endif
 constexpr size_t kWidth = Shape<Lanes>::kLanes;
+
+// out = float32(g·dy) (dy when not null), or x itself where x is NaN.
+void round_out(const double* g, const float* x, const float* dy, float* out, size_t len) {
+  size_t i = 0;
+#if ACT_HAVE_VECTOR
+  for (; i + 2 <= len; i += 2) {
+    f64x2 v = load<f64x2>(g + i);
+    if (dy != nullptr) v = v * load_widen(dy + i);
+    const f64x2 xi = load_widen(x + i);
+    store_narrow(out + i, select(xi != xi, xi, v));
+  }
+#endif
+  for (; i < len; ++i) {
+    const double v = dy != nullptr ? g[i] * static_cast<double>(dy[i]) : g[i];
+    out[i] = x[i] != x[i] ? x[i] : static_cast<float>(v);
+  }
+}
 
 }  // namespace
 
@@ -485,15 +506,8 @@ void Program::run(int orders, const float* x, float* const outputs[3], const flo
     }
     // Round once to float32; NaN in gives NaN out whatever the expression.
     for (int k = 0; k < 3; ++k) {
-      float* out = outputs[k];
-      if (out == nullptr) continue;
-      const double* src = g[k];
-      for (size_t i = 0; i < len; ++i) {
-        const float xi = in[i];
-        double v = src[i];
-        if (k == 1 && dy != nullptr) v *= static_cast<double>(gradient[i]);
-        out[start + i] = xi != xi ? xi : static_cast<float>(v);
-      }
+      if (outputs[k] != nullptr)
+        round_out(g[k], in, k == 1 ? (dy != nullptr ? gradient : nullptr) : nullptr, outputs[k] + start, len);
     }
   }
 }
