@@ -11,9 +11,16 @@
 
 namespace act::testing {
 
-// |got − want| in units of the float32 ULP at want; where want is subnormal
-// or zero the unit is 2^-149. Infinite results count as exact only when want
+// The float32 ULP at want (finite); where want is subnormal or zero, 2^-149.
+// ulp_error: |got − want| in that unit. Infinite results count as exact only when want
 // also rounds to that infinity; NaN against a number is infinitely wrong.
+inline long double ulp_unit(long double want) {
+  int exponent = 0;
+  std::frexp(want, &exponent);  // want = m·2^exponent, 0.5 ≤ |m| < 1
+  const int ulp_exp = want == 0 ? -149 : std::max(exponent - 24, -149);
+  return std::ldexp(1.0L, ulp_exp);
+}
+
 inline double ulp_error(float got, long double want) {
   if (std::isnan(want) || std::isnan(got)) {
     return std::isnan(want) && std::isnan(got) ? 0.0 : std::numeric_limits<double>::infinity();
@@ -21,10 +28,7 @@ inline double ulp_error(float got, long double want) {
   if (std::isinf(got)) {
     return static_cast<float>(want) == got ? 0.0 : std::numeric_limits<double>::infinity();
   }
-  int exponent = 0;
-  std::frexp(want, &exponent);  // want = m·2^exponent, 0.5 ≤ |m| < 1
-  const int ulp_exp = want == 0 ? -149 : std::max(exponent - 24, -149);
-  return static_cast<double>(std::fabs(static_cast<long double>(got) - want) / std::ldexp(1.0L, ulp_exp));
+  return static_cast<double>(std::fabs(static_cast<long double>(got) - want) / ulp_unit(want));
 }
 
 inline float float_from_bits(uint32_t b) {
