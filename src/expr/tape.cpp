@@ -18,12 +18,17 @@ constexpr double kTwoOverSqrtPi = 0x1.20dd750429b6dp+0;
 template <class V> struct Jet { V v, d, dd; };
 
 // f(u) with f'(u) = f1, f''(u) = f2, by the chain rule.
-// A zero derivative of u contributes nothing, even where f' is infinite
-// (e^z at z = 1e4: g'' = ∞·1 + ∞·0 would be NaN).
+// Products in the jets treat an exact zero as a strong zero: 0·∞ = 0, not
+// NaN. A term that vanishes identically (the slope of a constant, e^−z² that
+// has underflowed) contributes nothing even where its partner is infinite, so
+// g' of exp(−z²) at z = ±∞ is 0 and z·σ(z) has its limits, as the oracle
+// (tests/cpp/expr_oracle.hpp) defines them.
+template <class V> inline V times(V a, V b) { return select((a == 0.0) | (b == 0.0), splat<V>(0.0), a * b); }
+
 template <int K, class V> inline Jet<V> chain(const Jet<V>& u, V f, V f1, V f2) {
   Jet<V> r{f, f, f};
-  if constexpr (K >= 1) r.d = select(u.d == 0.0, splat<V>(0.0), f1 * u.d);
-  if constexpr (K >= 2) r.dd = f2 * (u.d * u.d) + select(u.dd == 0.0, splat<V>(0.0), f1 * u.dd);
+  if constexpr (K >= 1) r.d = times(f1, u.d);
+  if constexpr (K >= 2) r.dd = times(f2, u.d * u.d) + times(f1, u.dd);
   return r;
 }
 
@@ -105,7 +110,7 @@ template <int K, class V> inline Jet<V> unary(Op op, const Jet<V>& u) {
       if constexpr (K == 0) return {f, f, f};
       V f1 = kTwoOverSqrtPi * elem::exp(-(x * x));
       if (op == Op::erfc) f1 = -f1;
-      return chain<K>(u, f, f1, -2.0 * x * f1);
+      return chain<K>(u, f, f1, times(-2.0 * x, f1));
     }
     case Op::sigmoid: {
       const Logistic<K, V> l(x);
@@ -219,20 +224,22 @@ using Lanes = double;
 #endif
 constexpr size_t kWidth = Shape<Lanes>::kLanes;
 
-// out = float32(g·dy) (dy when not null), or x itself where x is NaN.
-void round_out(const double* g, const float* x, const float* dy, float* out, size_t len) {
+// out = float32(g·dy) (dy when not null), or x itself where x is NaN; where
+// the value is NaN (log of a negative), its derivatives are NaN too.
+void round_out(const double* g, const double* value, const float* x, const float* dy, float* out, size_t len) {
   size_t i = 0;
 #if ACT_HAVE_VECTOR
   for (; i + 2 <= len; i += 2) {
     f64x2 v = load<f64x2>(g + i);
     if (dy != nullptr) v = v * load_widen(dy + i);
     const f64x2 xi = load_widen(x + i);
-    store_narrow(out + i, select(xi != xi, xi, v));
+    const f64x2 gi = load<f64x2>(value + i);
+    store_narrow(out + i, select(xi != xi, xi, select(gi != gi, gi, v)));
   }
 #endif
   for (; i < len; ++i) {
     const double v = dy != nullptr ? g[i] * static_cast<double>(dy[i]) : g[i];
-    out[i] = x[i] != x[i] ? x[i] : static_cast<float>(v);
+    out[i] = x[i] != x[i] ? x[i] : value[i] != value[i] ? static_cast<float>(value[i]) : static_cast<float>(v);
   }
 }
 
@@ -374,17 +381,17 @@ template <int K, class V> void Program::sweep(size_t len) const {
           const Jet<V> a = get(a0, i);
           const Jet<V> b = get(a1, i);
           Jet<V> r;
-          r.v = a.v * b.v;
-          // A factor independent of z scales the other's jet: c·(∞, 0) stays (∞, 0), not NaN.
+          r.v = times(a.v, b.v);
+          // A factor independent of z scales the other's jet.
           if (in.uniform_args[0]) {
-            r.d = a.v * b.d;
-            r.dd = a.v * b.dd;
+            r.d = times(a.v, b.d);
+            r.dd = times(a.v, b.dd);
           } else if (in.uniform_args[1]) {
-            r.d = a.d * b.v;
-            r.dd = a.dd * b.v;
+            r.d = times(a.d, b.v);
+            r.dd = times(a.dd, b.v);
           } else {
-            r.d = a.d * b.v + a.v * b.d;
-            r.dd = a.dd * b.v + 2.0 * (a.d * b.d) + a.v * b.dd;
+            r.d = times(a.d, b.v) + times(a.v, b.d);
+            r.dd = times(a.dd, b.v) + 2.0 * times(a.d, b.d) + times(a.v, b.dd);
           }
           put(in.out, i, r);
         }
@@ -400,8 +407,8 @@ template <int K, class V> void Program::sweep(size_t len) const {
             r.dd = a.dd / b.v;
           } else {
             // (a/b)' = (a' − (a/b)·b')/b; (a/b)'' = (a'' − 2(a/b)'b' − (a/b)b'')/b.
-            r.d = (a.d - r.v * b.d) / b.v;
-            r.dd = (a.dd - 2.0 * (r.d * b.d) - r.v * b.dd) / b.v;
+            r.d = (a.d - times(r.v, b.d)) / b.v;
+            r.dd = (a.dd - 2.0 * times(r.d, b.d) - times(r.v, b.dd)) / b.v;
           }
           put(in.out, i, r);
         }
@@ -507,7 +514,7 @@ void Program::run(int orders, const float* x, float* const outputs[3], const flo
     // Round once to float32; NaN in gives NaN out whatever the expression.
     for (int k = 0; k < 3; ++k) {
       if (outputs[k] != nullptr)
-        round_out(g[k], in, k == 1 ? (dy != nullptr ? gradient : nullptr) : nullptr, outputs[k] + start, len);
+        round_out(g[k], g[0], in, k == 1 ? (dy != nullptr ? gradient : nullptr) : nullptr, outputs[k] + start, len);
     }
   }
 }

@@ -411,13 +411,17 @@ class Sum {
  public:
   void add(Real t, bool from_library = false) {
     if (t == 0) return;
+    const Real before = value_;
     value_ += t;
     size_ += std::fabs(t);
-    exact_ = exact_ && !from_library && fits_double(t);
+    // An addition that rounded in long double (1 + z^2 for z = 1e-23) was not exact in double either.
+    exact_ = exact_ && !from_library && fits_double(t) && value_ - before == t;
   }
   // The component, moved as the perturbation says; `key` names it.
   Real settle(Context& c, uint64_t key) const {
     Real r = value_;
+    // An infinity at a finite x left float64's range too (e^z at z = 1e4; 1/z at 0 is skipped with it).
+    if (std::isinf(r) && std::isfinite(c.x)) c.beyond_double = true;
     if (!std::isfinite(r)) return r;
     if (std::fabs(r) > DBL_MAX) c.beyond_double = true;
     if (c.perturb == nullptr || (exact_ && fits_double(r))) return r;
