@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test (after scripts/build.sh): formatting and lint, the Catch2
 # suite natively and in both wasm builds under Node, the accuracy harness
-# natively (ctest), then the Node tests of the JS API, the text records, the
+# natively (ctest), a short fuzz run of the expression engine, then the Node tests of the JS API, the text records, the
 # build, the npm package and the page in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,11 @@ for dir in native wasm-simd wasm-baseline; do
   cmake --build "build/$dir" --target "$target" -j "$(nproc)" >/dev/null
   ctest --test-dir "build/$dir" --output-on-failure
 done
+
+# The expression engine under ASan + UBSan: a short libFuzzer run (the long
+# one, 10 minutes, is in the README).
+echo "== fuzz (20 s)"
+bash scripts/fuzz.sh 20
 
 echo "== Node tests (API on both builds, build contents, package, page, runtimes)"
 node --test tests/node/*.test.mjs tests/browser/*.test.mjs tests/runtimes/*.test.mjs

@@ -52,7 +52,7 @@ int Graph::make(Node n) {
   // zero in x + 0): they keep the tape short and the rewrites' patterns simple.
   if (n.op == Op::neg && (*this)[n.args[0]].op == Op::neg) return (*this)[n.args[0]].args[0];
   if (n.op == Op::neg && (*this)[n.args[0]].op == Op::mul) {
-    const Node& m = (*this)[n.args[0]];
+    const Node m = (*this)[n.args[0]];  // a copy: constant() may grow nodes_
     for (int s = 0; s < 2; ++s) {
       if ((*this)[m.args[s]].op == Op::constant)
         return binary(Op::mul, constant(-(*this)[m.args[s]].value), m.args[1 - s]);
@@ -104,6 +104,10 @@ int Graph::make(Node n) {
 namespace {
 
 std::string number_text(double v) {
+  // A folded overflow or 0/0 is written so that it reads back as the same value.
+  if (v != v) return "(0/0)";
+  if (v == __builtin_inf()) return "(1/0)";
+  if (v == -__builtin_inf()) return "(-1/0)";
   if (v == M_PI) return "pi";
   if (v == M_E) return "e";
   char buf[40];
@@ -290,8 +294,11 @@ class Lowering {
   bool is(int i, Op op) const { return at(i).op == op; }
   bool one(int i) const { return g_.is_constant(i, 1); }
 
-  // Records that the subexpression written at n became `result`.
-  int rewritten(const AstNode& n, int result, std::string why) {
+  // Records that the subexpression written at n became `result` (nothing to
+  // record for a node the lowering made itself, n = nullptr).
+  int rewritten(const AstNode* at_node, int result, std::string why) {
+    if (at_node == nullptr) return result;
+    const AstNode& n = *at_node;
     Rewrite r;
     r.column = column_of(src_, n.begin);
     r.from = std::string(src_.substr(static_cast<size_t>(n.begin), static_cast<size_t>(n.end - n.begin)));
@@ -337,21 +344,21 @@ class Lowering {
 
   int difference(const AstNode& n, int a, int b) {
     if (is(a, Op::exp) && one(b)) {
-      return rewritten(n, g_.unary(Op::expm1, at(a).args[0]),
+      return rewritten(&n, g_.unary(Op::expm1, at(a).args[0]),
                        "e^u − 1 cancels for small u (at u = 1e-10 it keeps 6 of 16 digits); expm1(u) keeps them all");
     }
     if (one(a) && is(b, Op::exp)) {
-      return rewritten(n, neg(g_.unary(Op::expm1, at(b).args[0])),
+      return rewritten(&n, neg(g_.unary(Op::expm1, at(b).args[0])),
                        "1 − e^u cancels for small u (at u = 1e-10 it keeps 6 of 16 digits); −expm1(u) keeps them all");
     }
     if (one(a) && is(b, Op::sigmoid)) {
       return rewritten(
-          n, g_.unary(Op::sigmoid, neg(at(b).args[0])),
+          &n, g_.unary(Op::sigmoid, neg(at(b).args[0])),
           "1 − σ(u) cancels for large u (it is 0 from u = 37 on); σ(−u) keeps the tail (σ(−40) = 4.2e-18)");
     }
     if (one(a) && is(b, Op::erf)) {
       return rewritten(
-          n, g_.unary(Op::erfc, at(b).args[0]),
+          &n, g_.unary(Op::erfc, at(b).args[0]),
           "1 − erf(u) cancels for u > 1 (it is 0 from u = 6 on); erfc(u) keeps the tail (erfc(10) = 2.1e-45)");
     }
     return g_.binary(Op::sub, a, b);
@@ -362,26 +369,26 @@ class Lowering {
       const int w = one_plus_exp(b);
       if (w >= 0) {
         return rewritten(
-            n, g_.unary(Op::sigmoid, neg(w)),
+            &n, g_.unary(Op::sigmoid, neg(w)),
             "1 + e^w overflows to ∞ for w > 709, so 1/(1 + e^w) loses its tail (0 instead of e^−w); σ(−w) keeps it");
       }
     }
     if (is(a, Op::exp)) {
       const int w = one_plus_exp(b);
       if (w == at(a).args[0]) {
-        return rewritten(n, g_.unary(Op::sigmoid, w), "e^u/(1 + e^u) is ∞/∞ = NaN for u > 709; σ(u) is 1 there");
+        return rewritten(&n, g_.unary(Op::sigmoid, w), "e^u/(1 + e^u) is ∞/∞ = NaN for u > 709; σ(u) is 1 there");
       }
     }
     if (is(a, Op::sub) && is(b, Op::add)) {
-      const Node& num = at(a);
-      const Node& den = at(b);
+      const Node num = at(a);  // copies: neg() below may grow the graph
+      const Node den = at(b);
       if (is(num.args[0], Op::exp) && is(num.args[1], Op::exp)) {
         const int u = at(num.args[0]).args[0];
         const int minus_u = at(num.args[1]).args[0];
         const bool same = (den.args[0] == num.args[0] && den.args[1] == num.args[1]) ||
                           (den.args[0] == num.args[1] && den.args[1] == num.args[0]);
         if (same && minus_u == neg(u)) {
-          return rewritten(n, g_.unary(Op::tanh, u),
+          return rewritten(&n, g_.unary(Op::tanh, u),
                            "(e^u − e^−u)/(e^u + e^−u) is ∞/∞ = NaN for |u| > 710 and cancels near 0; tanh(u) is exact");
         }
       }
@@ -390,7 +397,7 @@ class Lowering {
   }
 
   int power(const AstNode& n, int a, int b) {
-    const Node& e = at(b);
+    const Node e = at(b);  // a copy: making nodes may grow the graph
     if (g_.is_constant(a, M_E)) return g_.unary(Op::exp, b);  // e^u is exp(u), exactly
     if (e.op == Op::constant) {
       const double c = e.value;
@@ -400,7 +407,7 @@ class Lowering {
         if (k == -1) {
           const int w = one_plus_exp(a);
           if (w >= 0) {
-            return rewritten(n, g_.unary(Op::sigmoid, neg(w)),
+            return rewritten(&n, g_.unary(Op::sigmoid, neg(w)),
                              "1 + e^w overflows to ∞ for w > 709, so (1 + e^w)^−1 loses its tail; σ(−w) keeps it");
           }
         }
@@ -408,8 +415,10 @@ class Lowering {
       }
     }
     if (e.uniform) return g_.binary(Op::pow, a, b);
-    // A z-dependent exponent: u^v = e^(v·log u), defined for u > 0.
-    return g_.unary(Op::exp, g_.binary(Op::mul, b, g_.unary(Op::log, a)));
+    // A z-dependent exponent: u^v = e^(v·log u), defined for u > 0; for u = e^w
+    // the logarithm is w itself (no overflow of e^w, and nothing to rewrite later).
+    const int log_a = logarithm(nullptr, a);
+    return g_.unary(Op::exp, g_.binary(Op::mul, b, log_a));
   }
 
   int call(const AstNode& n) {
@@ -424,12 +433,12 @@ class Lowering {
     const int u = args[0];
     switch (info.builtin) {
       case Builtin::exp: return g_.unary(Op::exp, u);
-      case Builtin::log: return logarithm(n, u);
+      case Builtin::log: return logarithm(&n, u);
       case Builtin::log1p: return g_.unary(Op::log1p, u);
       case Builtin::expm1: return g_.unary(Op::expm1, u);
       case Builtin::sqrt:
         if (is(u, Op::pow_int) && at(u).aux == 2) {
-          return rewritten(n, g_.unary(Op::abs, at(u).args[0]),
+          return rewritten(&n, g_.unary(Op::abs, at(u).args[0]),
                            "u^2 overflows to ∞ for |u| > 1.3e154; √(u²) = |u| exactly");
         }
         return g_.unary(Op::sqrt, u);
@@ -449,7 +458,8 @@ class Lowering {
     return -1;
   }
 
-  int logarithm(const AstNode& n, int u) {
+  // log(u), with the stable forms; reported when the user wrote it (n).
+  int logarithm(const AstNode* n, int u) {
     const int w = one_plus_exp(u);
     if (w >= 0) {
       return rewritten(n, g_.unary(Op::softplus, w),

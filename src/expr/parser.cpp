@@ -1,6 +1,7 @@
 #include "parser.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -46,6 +47,33 @@ struct Token {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_ident_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool is_ident(char c) { return is_ident_start(c) || is_digit(c); }
+
+// The length of the well-formed UTF-8 sequence that starts s (RFC 3629: no
+// overlong forms, no surrogates, nothing past U+10FFFF), or 0.
+size_t utf8_length(std::string_view s) {
+  const auto byte = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
+  const unsigned c = byte(0);
+  size_t length = 0;
+  unsigned low = 0x80, high = 0xBF;  // the range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    length = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    length = 3;
+    if (c == 0xE0) low = 0xA0;
+    if (c == 0xED) high = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    length = 4;
+    if (c == 0xF0) low = 0x90;
+    if (c == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (byte(1) < low || byte(1) > high) return 0;
+  for (size_t k = 2; k < length; ++k) {
+    if ((byte(k) & 0xC0) != 0x80) return 0;
+  }
+  return length;
+}
 
 std::string describe(std::string_view source, const Token& t) {
   switch (t.kind) {
@@ -157,10 +185,16 @@ class Parser {
                   "'" + std::string(1, char(c)) + "' is not an operator: comparisons are < <= > >=, inside where(…)");
     if (c < 0x20 || c == 0x7F) return fail(begin, "unexpected control character (code " + std::to_string(c) + ")");
     if (c >= 0x80) {
-      // The whole UTF-8 sequence, so that the message shows the character.
-      size_t end = begin + 1;
-      while (end < src_.size() && (static_cast<unsigned char>(src_[end]) & 0xC0) == 0x80 && end - begin < 4) ++end;
-      return fail(begin, "unexpected character '" + std::string(src_.substr(begin, end - begin)) +
+      // The whole UTF-8 sequence, so that the message shows the character; a
+      // byte that starts no valid sequence is named by its value instead.
+      const size_t length = utf8_length(src_.substr(begin));
+      const bool valid = length > 0;
+      if (!valid) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "%02X", c);
+        return fail(begin, std::string("unexpected byte 0x") + hex + " (not valid UTF-8 text)");
+      }
+      return fail(begin, "unexpected character '" + std::string(src_.substr(begin, length)) +
                              "': write names in ASCII (pi, not π) and operators as + - * / ^");
     }
     return fail(begin, "unexpected character '" + std::string(1, char(c)) + "'");
