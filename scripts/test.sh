@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test (after scripts/build.sh): formatting and lint, the Catch2
 # suite natively and in both wasm builds under Node, the accuracy harness
-# natively (ctest), a short fuzz run of the expression engine, then the Node tests of the JS API, the text records, the
-# build, the npm package and the page in headless Chromium.
+# natively (ctest), a short fuzz run of the expression engine, then the Node
+# tests of the JS API, the text records, the build, the npm package and the
+# page in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh

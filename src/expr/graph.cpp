@@ -397,7 +397,7 @@ class Lowering {
   }
 
   int power(const AstNode& n, int a, int b) {
-    const Node e = at(b);  // a copy: making nodes may grow the graph
+    const Node e = at(b);                                     // a copy: making nodes may grow the graph
     if (g_.is_constant(a, M_E)) return g_.unary(Op::exp, b);  // e^u is exp(u), exactly
     if (e.op == Op::constant) {
       const double c = e.value;
