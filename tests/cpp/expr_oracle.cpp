@@ -66,17 +66,30 @@ struct F3 {
 // A product that is 0 when either factor is exactly 0, so that an exact zero
 // (a constant's derivative, a vanishing curvature) wins over an infinity.
 Real mulz(Real a, Real b) { return a == 0 || b == 0 ? 0 : a * b; }
-Real divz(Real a, Real b) { return a == 0 ? 0 : a / b; }
+// a / b. Emscripten 3.1.6's soft-float quad division returns 2 for
+// 1/(1 − 2^-113), a divisor whose 113-bit mantissa is all ones (measured;
+// a million other divisors near 1 were right). Such a divisor is
+// ±2^k·(1 − 2^-113), whose reciprocal is 2^-k·(1 + 2^-113) to quad rounding.
+Real quotient(Real a, Real b) {
+  if constexpr (LDBL_MANT_DIG == 113) {
+    int k = 0;
+    const Real m = std::frexp(std::fabs(b), &k);
+    if (m == 1 - 0x1p-113L) return std::copysign(std::ldexp(a * (1 + 0x1p-113L), -k), b);
+  }
+  return a / b;
+}
+
+Real divz(Real a, Real b) { return a == 0 ? 0 : quotient(a, b); }
 
 bool fits_double(Real r) { return static_cast<Real>(static_cast<double>(r)) == r; }
 
 // sigmoid and its derivatives from t = e^-|u|: no 1 - s, no s(1 - s).
 F3 sigmoid3(Real u) {
   const Real t = std::exp(-std::fabs(u));
-  const Real s = u >= 0 ? 1 / (1 + t) : t / (1 + t);
-  const Real s1 = t / ((1 + t) * (1 + t));
+  const Real s = u >= 0 ? quotient(1, 1 + t) : quotient(t, 1 + t);
+  const Real s1 = quotient(t, (1 + t) * (1 + t));
   // 1 - 2s = -+(1 - t)/(1 + t), with 1 - t = -expm1(-|u|) exact near u = 0.
-  const Real m = std::expm1(-std::fabs(u)) / (1 + t);
+  const Real m = quotient(std::expm1(-std::fabs(u)), 1 + t);
   return {s, s1, mulz(s1, u >= 0 ? m : -m)};
 }
 
@@ -86,10 +99,10 @@ F3 elementary(Fn fn, Real u) {
       const Real e = std::exp(u);
       return {e, e, e};
     }
-    case Fn::kLog: return {std::log(u), 1 / u, -1 / (u * u)};
+    case Fn::kLog: return {std::log(u), quotient(1, u), -quotient(1, u * u)};
     case Fn::kLog1p: {
       const Real w = 1 + u;
-      return {std::log1p(u), 1 / w, -1 / (w * w)};
+      return {std::log1p(u), quotient(1, w), -quotient(1, w * w)};
     }
     case Fn::kExpm1: {
       const Real e = std::exp(u);
@@ -97,14 +110,14 @@ F3 elementary(Fn fn, Real u) {
     }
     case Fn::kSqrt: {
       const Real s = std::sqrt(u);
-      return {s, 0.5L / s, -0.25L / (u * s)};
+      return {s, quotient(0.5L, s), -quotient(0.25L, u * s)};
     }
     case Fn::kSin: return {std::sin(u), std::cos(u), -std::sin(u)};
     case Fn::kCos: return {std::cos(u), -std::sin(u), -std::cos(u)};
     case Fn::kTanh: {
       // 1 - tanh^2 = 4e/(1+e)^2 with e = e^-2|u|: no cancellation as tanh -> +-1.
       const Real t = std::tanh(u), e = std::exp(-2 * std::fabs(u));
-      const Real sech2 = 4 * e / ((1 + e) * (1 + e));
+      const Real sech2 = quotient(4 * e, (1 + e) * (1 + e));
       return {t, sech2, -2 * mulz(t, sech2)};
     }
     case Fn::kErf: {
@@ -522,7 +535,7 @@ class Evaluator {
   // h = a/b, h' = (a' - h b')/b, h'' = (a'' - 2h'b' - h b'')/b.
   Jet div(const Jet& a, const Jet& b, uint64_t key) {
     Sum v, d, dd;
-    v.add(a.v / b.v);
+    v.add(quotient(a.v, b.v));
     Jet h{v.settle(c_, key), 0, 0};
     d.add(divz(a.d, b.v)), d.add(-divz(mulz(h.v, b.d), b.v));
     h.d = d.settle(c_, key + 1);
