@@ -15,14 +15,18 @@ import { $, el } from './util.js';
 /** Characters of the source shown on each side of the caret (a phone shows about 40). */
 const CONTEXT = 30;
 
-/** The source around `column` (1-based, in characters as the module counts them) and a caret under it. */
+/**
+ * The source around `column` (1-based, in characters as the module counts
+ * them) and a caret under it. Cuts are marked with three ASCII dots: an
+ * ellipsis glyph may come from another font, of another width, and move the caret.
+ */
 export function caretLines(source, column) {
   const chars = Array.from(source.replace(/[\t\n\r]/g, ' '));
   const at = column - 1;
   const start = Math.max(0, at - CONTEXT);
   const end = Math.min(chars.length, at + CONTEXT);
-  const before = start > 0 ? '…' : '';
-  const shown = before + chars.slice(start, end).join('') + (end < chars.length ? '…' : '');
+  const before = start > 0 ? '...' : '';
+  const shown = before + chars.slice(start, end).join('') + (end < chars.length ? '...' : '');
   return `${shown}\n${' '.repeat(before.length + at - start)}^`;
 }
 

@@ -64,15 +64,22 @@ function slotSpec({ id, source, params }) {
   return entries.length ? `${name}(${entries.map(([k, v]) => `${k}=${v}`).join(';')})` : name;
 }
 
-/** The f value's slot specs: split at the commas outside parentheses and braces. */
+/**
+ * The f value's slot specs: split at the commas outside parentheses and
+ * outside a custom expression's braces, where anything goes (an expression
+ * with unbalanced parentheses is reported by the module, not split).
+ */
 function splitSlots(f) {
   const specs = [];
   let depth = 0;
+  let inSource = false;
   let start = 0;
   for (let i = 0; i < f.length; i++) {
     const c = f[i];
-    if (c === '(' || c === '{') depth++;
-    else if ((c === ')' || c === '}') && depth > 0) depth--;
+    if (inSource) inSource = c !== '}';
+    else if (c === '{') inSource = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
     else if (c === ',' && depth === 0) {
       specs.push(f.slice(start, i));
       start = i + 1;
