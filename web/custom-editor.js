@@ -12,8 +12,8 @@ import { rewriteItems } from './rewrite-list.js';
 import { tex } from './tex.js';
 import { $, el } from './util.js';
 
-/** Characters of the source shown on each side of the caret (a phone shows about 40). */
-const CONTEXT = 30;
+/** Characters of the source shown on each side of the caret: the editor is about 33 characters wide, beside the chart and on a phone. */
+const CONTEXT = 14;
 
 /**
  * The source around `column` (1-based, in characters as the module counts

@@ -52,12 +52,6 @@ function remember(memory, slots) {
 /** The slots with the edited one replaced. */
 const replaceActive = ({ slots, active }, slot) => slots.map((s, i) => (i === active ? slot : s));
 
-/** Only the parameter inputs that still exist keep their "invalid" marks. */
-function invalidAmong(invalid, params) {
-  const kept = Object.entries(invalid).filter(([name]) => Object.hasOwn(params, name));
-  return kept.length === Object.keys(invalid).length ? invalid : kept.length ? Object.fromEntries(kept) : NONE_INVALID;
-}
-
 const reducers = {
   /** A whole view from a link (or the defaults): the editor starts afresh. */
   load(state, { view }) {
@@ -97,7 +91,8 @@ const reducers = {
       ...withView(state, { slots: replaceActive(state.view, next) }),
       memory: { ...state.memory, [CUSTOM_ID]: next },
       customValues: { ...state.customValues, ...params },
-      invalid: invalidAmong(state.invalid, params),
+      // The parameter controls are rebuilt for the new expression (editor-view.js), showing these values.
+      invalid: NONE_INVALID,
     };
   },
 

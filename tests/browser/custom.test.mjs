@@ -165,6 +165,10 @@ test('a parameter\'s slider and number field change the curve', { timeout: 20_00
   assert.ok(Number(await slider.getAttribute('max')) >= 250, 'the slider widened');
   await setNumber(page.locator('[data-param="b"]'), '');
   assert.equal(await page.locator('[data-param="b"]').getAttribute('aria-invalid'), 'true');
+  // A new expression rebuilds the fields with the values it draws: the empty field no longer holds the chart.
+  p = await typeSource('z * sigmoid(b*z) + 0*q');
+  assert.deepEqual(p.params, { b: 250, q: 1 });
+  assert.equal(await page.locator('[data-param="b"]').getAttribute('aria-invalid'), null);
   await setNumber(page.locator('[data-param="b"]'), -1.5);
   p = await waitForPlot(page, () => window.activationsPage.plotted()?.params.b === -1.5);
   assertMatchesModule(p, 'b = -1.5 typed');
