@@ -6,6 +6,7 @@
 // Test hook: window.activationsPage (hook.js).
 
 import { createCatalogue } from './catalogue.js';
+import { createCustomEditor } from './custom-editor.js';
 import { createMainChart } from './chart.js';
 import { createChartOptions } from './chart-options.js';
 import { fillFunctionSelect } from './controls.js';
@@ -53,7 +54,7 @@ async function main() {
   const store = createStore(reduce, initialState(currentTheme()));
   const { getState, dispatch } = store;
   fillFunctionSelect($('fn'), act);
-  placeForPhone({ moved: [$('params'), $('compute-error')], home: $('controls'), phoneSlot: $('phone-params') });
+  placeForPhone({ moved: [$('custom-editor'), $('params'), $('compute-error')], home: $('controls'), phoneSlot: $('phone-params') });
 
   // The chart hands its pointer events to navigation, which needs the main view, which needs the
   // chart: the handlers look navigation up when they are called.
@@ -83,6 +84,7 @@ async function main() {
     // First: the charts read their colours from the stylesheet, which follows data-theme.
     createThemeView({ dispatch }),
     editor,
+    createCustomEditor({ catalogue, getState, dispatch }),
     mainView,
     depthView,
     nav,

@@ -2,10 +2,11 @@
 // a slider plus number input per parameter (bounded by the registry's range),
 // and the list of plotted functions for compare mode.
 
+import { CUSTOM_ID, sliderRange } from './custom.js';
 import { richText, tex } from './tex.js';
 import { $, GREEK, el, fmt, lineSwatch, paramSymbol, safeId, sentence, setError } from './util.js';
 
-/** <select> with one <optgroup> per family, families in order of first appearance. */
+/** <select> with one <optgroup> per family, families in order of first appearance, then the user's own expression. */
 export function fillFunctionSelect(select, act) {
   const groups = new Map();
   for (const id of act.names) {
@@ -13,7 +14,8 @@ export function fillFunctionSelect(select, act) {
     if (!groups.has(info.family)) groups.set(info.family, el('optgroup', { label: info.family }));
     groups.get(info.family).append(el('option', { value: id, text: info.name }));
   }
-  select.replaceChildren(...groups.values());
+  const own = el('optgroup', { label: 'Your own' }, el('option', { value: CUSTOM_ID, text: 'Custom expression…' }));
+  select.replaceChildren(...groups.values(), own);
   select.disabled = false;
 }
 
@@ -68,11 +70,13 @@ export function sliderScale(p) {
   };
 }
 
+/** A typed value, checked against the registry's range; a user's parameter (p.free) takes any finite value. */
 function validate(p, raw) {
   const label = paramSymbol(p.name);
   if (String(raw).trim() === '') return { error: `Enter a value for ${label}.` };
   const v = Number(raw);
   if (!Number.isFinite(v)) return { error: `${label} must be a number.` };
+  if (p.free) return { value: v };
   if (v < p.min) return { error: `${label} must be at least ${fmt(p.min)}.` };
   if (v > p.max) return { error: `${label} must be at most ${fmt(p.max)}.` };
   return { value: v };
@@ -94,7 +98,7 @@ export function buildParamControls(info, values, { onChange, onInvalid }) {
   $('params-legend').textContent = `Parameters of ${info.name}`;
   for (const p of params) {
     const value = values[p.name];
-    const scale = sliderScale(p);
+    let scale = sliderScale(p);
     const base = `param-${safeId(p.name)}`;
     const labelId = `${base}-label`;
     const descId = `${base}-desc`;
@@ -120,19 +124,15 @@ export function buildParamControls(info, values, { onChange, onInvalid }) {
       type: 'number',
       id: base,
       step: 'any',
-      min: p.min,
-      max: p.max,
+      min: p.free ? undefined : p.min,
+      max: p.free ? undefined : p.max,
       inputmode: 'decimal',
       value,
       'aria-describedby': `${descId} ${errId}`,
       'data-param': p.name,
     });
-    const desc = el(
-      'p',
-      { id: descId, class: 'hint' },
-      p.description ? richText(sentence(p.description) + ' ') : '',
-      `Range ${fmt(p.min)} … ${fmt(p.max)}${scale.log ? ' (slider on a log scale)' : scale.symlog ? ` (slider finer near ${fmt(scale.pivot)})` : ''}, default ${fmt(p.default)}.`,
-    );
+    const range = `Range ${fmt(p.min)} … ${fmt(p.max)}${scale.log ? ' (slider on a log scale)' : scale.symlog ? ` (slider finer near ${fmt(scale.pivot)})` : ''}, default ${fmt(p.default)}.`;
+    const desc = el('p', { id: descId, class: 'hint' }, p.description ? richText(sentence(p.description) + ' ') : '', p.free ? '' : range);
     const err = el('p', { id: errId, class: 'error', role: 'alert', hidden: true });
 
     const commit = (raw, source, event) => {
@@ -153,6 +153,12 @@ export function buildParamControls(info, values, { onChange, onInvalid }) {
       setError(err, null);
       onInvalid(p.name, null);
       if (source !== number) number.value = String(r.value);
+      // A user's parameter typed beyond its slider: the slider widens to take it in.
+      if (p.free && source === number && (r.value < scale.lo || r.value > scale.hi)) {
+        scale = sliderScale({ ...p, ...sliderRange(r.value) });
+        Object.assign(slider, { min: String(scale.lo), max: String(scale.hi), step: String(scale.step) });
+        slider.dataset.scale = scale.symlog ? 'symlog' : 'linear';
+      }
       if (source !== slider) slider.value = String(scale.toSlider(r.value));
       slider.setAttribute('aria-valuetext', `${paramSymbol(p.name)} = ${fmt(r.value)}`);
       onChange(p.name, r.value);

@@ -72,8 +72,9 @@ export function createDepthView({ charts, catalogue }) {
     let t0 = performance.now();
     job.z = preActivations(standardNormals(depth.seed), depth.mean, depth.spread, job.z ?? undefined);
     const computed = [];
-    for (const fn of fns) {
-      computed.push({ id: fn.id, name: catalogue.info(fn.id).name, params: { ...fn.params }, stats: depthStats(fn, job.z) });
+    for (const [i, fn] of fns.entries()) {
+      const name = catalogue.nameOf(slots[i]);
+      computed.push({ id: fn.id, source: fn.source, name, params: { ...fn.params }, stats: depthStats(fn, job.z) });
       busy += performance.now() - t0;
       await nextTask();
       if (keyOf(latest) !== key) {

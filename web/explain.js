@@ -4,6 +4,8 @@
 // module's registry (act.info) plus the seed's notes, which the caller passes
 // in (catalogue.js says where they come from).
 
+import { CUSTOM_TEXT } from './custom-text.js';
+import { rewriteItems } from './rewrite-list.js';
 import { richText, tex } from './tex.js';
 import { $, GREEK, el, fmt, sentence } from './util.js';
 
@@ -22,6 +24,7 @@ function renderBadges(info) {
   const p = info.properties ?? {};
   const list = $('badges');
   list.replaceChildren();
+  $('explain-properties').hidden = !info.properties;
   if (p.range) list.append(badge('Range', p.range, { texValue: true }));
   if (p.monotonic) list.append(badge('Monotonic', p.monotonic, { warn: /^no/.test(p.monotonic) }));
   if (p.smoothness) list.append(badge('Smoothness', p.smoothness));
@@ -51,8 +54,12 @@ function renderParams(info) {
     const li = el('li');
     if (GREEK[p.name]) li.append(tex(`\\${p.name}`), ` (${p.name}): `);
     else li.append(el('code', { text: p.name }), ': ');
-    li.append(richText(sentence(p.description || 'no description')));
-    li.append(` Default ${fmt(p.default)}, allowed ${fmt(p.min)} … ${fmt(p.max)}.`);
+    if (p.free) {
+      li.append('a parameter of your expression: set it with its slider, or type any finite value.');
+    } else {
+      li.append(richText(sentence(p.description || 'no description')));
+      li.append(` Default ${fmt(p.default)}, allowed ${fmt(p.min)} … ${fmt(p.max)}.`);
+    }
     list.append(li);
   }
   if (info.paramsCondition) list.append(el('li', { text: `The parameters must satisfy ${info.paramsCondition}.` }));
@@ -90,8 +97,13 @@ export function renderExplanation(info, seedNotes) {
 
   const latex = info.latex ?? {};
   $('tex-value').replaceChildren(tex(withLhs(latex.value ?? '', 'g(z)'), true));
-  $('tex-derivative').replaceChildren(tex(withLhs(latex.derivative ?? '', "g'(z)"), true));
-  $('tex-second').replaceChildren(tex(withLhs(latex.second ?? '', "g''(z)"), true));
+  // A custom expression has no closed forms of g′ and g″ to show (the module computes them by
+  // forward-mode differentiation, as "How the library computes it" says), but its evaluated form.
+  $('formula-derivatives').hidden = !latex.derivative;
+  $('tex-derivative').replaceChildren(latex.derivative ? tex(withLhs(latex.derivative, "g'(z)"), true) : '');
+  $('tex-second').replaceChildren(latex.second ? tex(withLhs(latex.second, "g''(z)"), true) : '');
+  $('formula-evaluated').hidden = info.evaluated === undefined;
+  $('evaluated').textContent = info.evaluated ?? '';
   const derivNote = $('derivative-note');
   derivNote.replaceChildren(seedNotes.derivative ? note(seedNotes.derivative) : '');
   derivNote.hidden = !seedNotes.derivative;
@@ -106,10 +118,17 @@ export function renderExplanation(info, seedNotes) {
   renderAccuracy(info);
   renderParams(info);
 
+  renderNotes(info);
+}
+
+/** The seed's notes; for a custom expression, what the module rewrote for stability. */
+function renderNotes(info) {
   const notes = $('notes-list');
-  notes.replaceChildren();
-  if (info.notes) notes.append(el('li', {}, richText(info.notes)));
-  $('notes').hidden = !info.notes;
+  const custom = info.rewrites !== undefined;
+  $('notes-heading').textContent = custom ? 'Rewritten for numerical stability' : 'Notes';
+  if (custom) notes.replaceChildren(...(info.rewrites.length ? rewriteItems(info.rewrites) : [el('li', { text: CUSTOM_TEXT.noRewrites })]));
+  else notes.replaceChildren(...(info.notes ? [el('li', {}, richText(info.notes))] : []));
+  $('notes').hidden = !custom && !info.notes;
 }
 
 /**

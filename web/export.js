@@ -7,11 +7,16 @@ import { f32String, fmt, paramSymbol } from './util.js';
 
 const ASCII_ORDER = { g: 'g', d1: "g'", d2: "g''" };
 
-/** "Leaky ReLU (α = 0.1)" for people, "leaky_relu(alpha=0.1)" for files. */
+/**
+ * "Leaky ReLU (α = 0.1)" for people, "leaky_relu(alpha=0.1)" for files; a
+ * custom expression by its whole source in files ("custom: z*sigmoid(b*z)
+ * (b=1.7)"), whose name on the page may be cut short.
+ */
 export function slotLabel(slot, ascii = false) {
   const entries = Object.entries(slot.params);
-  if (!entries.length) return ascii ? slot.id : slot.name;
-  if (ascii) return `${slot.id}(${entries.map(([k, v]) => `${k}=${v}`).join(';')})`;
+  const fileName = slot.source === undefined ? slot.id : `${slot.id}: ${slot.source.replace(/\s+/g, ' ').trim()}`;
+  if (!entries.length) return ascii ? fileName : slot.name;
+  if (ascii) return `${fileName}${slot.source === undefined ? '' : ' '}(${entries.map(([k, v]) => `${k}=${v}`).join(';')})`;
   return `${slot.name} (${entries.map(([k, v]) => `${paramSymbol(k)} = ${fmt(v)}`).join(', ')})`;
 }
 

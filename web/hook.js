@@ -40,12 +40,13 @@ export function installHook({ ready }) {
       const a = v.slots[v.active];
       return {
         id: a.id,
+        source: a.source,
         params: { ...a.params },
         z: Array.from(from.chart.uplot.data[0]),
         g: pick(v.active, 'g'),
         dg: pick(v.active, 'd1'),
         d2g: pick(v.active, 'd2'),
-        series: v.slots.map((s, i) => ({ id: s.id, params: { ...s.params }, g: pick(i, 'g'), dg: pick(i, 'd1'), d2g: pick(i, 'd2') })),
+        series: v.slots.map((s, i) => ({ id: s.id, source: s.source, params: { ...s.params }, g: pick(i, 'g'), dg: pick(i, 'd1'), d2g: pick(i, 'd2') })),
       };
     },
     /** The cursor's z and the readout's numbers per slot (as f.at(z) gave them). */
@@ -54,7 +55,7 @@ export function installHook({ ready }) {
       if (!v) return null;
       return {
         z: v.cursor.z,
-        rows: v.slots.map((s, i) => ({ id: s.id, params: { ...s.params }, ...v.cursor.points[i].at })),
+        rows: v.slots.map((s, i) => ({ id: s.id, source: s.source, params: { ...s.params }, ...v.cursor.points[i].at })),
         tangent: v.cursor.tangent,
       };
     },
@@ -95,7 +96,7 @@ export function installHook({ ready }) {
         mean: d.mean,
         spread: d.spread,
         seed: d.seed,
-        slots: d.slots.map((s) => ({ id: s.id, params: { ...s.params }, q1: Array.from(s.stats.q1), median: Array.from(s.stats.median), q3: Array.from(s.stats.q3), dead: Array.from(s.stats.dead) })),
+        slots: d.slots.map((s) => ({ id: s.id, source: s.source, params: { ...s.params }, q1: Array.from(s.stats.q1), median: Array.from(s.stats.median), q3: Array.from(s.stats.q3), dead: Array.from(s.stats.dead) })),
         plotted: from.depthCharts.charts.mag.data.map((a) => Array.from(a)),
       };
     },

@@ -38,7 +38,7 @@ export function createMainView({ chart, slotList, catalogue, dispatch }) {
     try {
       next = computePlot(view, theme, catalogue, plot);
     } catch (err) {
-      const name = catalogue.info(view.slots[view.active].id).name;
+      const name = catalogue.nameOf(view.slots[view.active]);
       setError($('compute-error'), `Could not compute ${name}: ${err?.message ?? err}`);
       return false;
     }
@@ -55,9 +55,10 @@ export function createMainView({ chart, slotList, catalogue, dispatch }) {
 
   /** Parameters the module refused: said under the controls, and the fields it names marked (editor-view.js). */
   function showRefused(next) {
-    const texts = next.refused.map((r) => refusalText(r, catalogue.info(r.id), next.slots[r.slot].params));
+    const infoOf = (r) => catalogue.describe(next.slots[r.slot]);
+    const texts = next.refused.map((r) => refusalText(r, infoOf(r), next.slots[r.slot].params));
     setError($('compute-error'), texts.join(' ') || null);
-    const refused = next.refused.map((r) => ({ slot: r.slot, names: refusedNames(catalogue.info(r.id), r.message) }));
+    const refused = next.refused.map((r) => ({ slot: r.slot, names: refusedNames(infoOf(r), r.message) }));
     dispatch({ type: 'setRefused', refused });
   }
 

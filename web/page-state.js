@@ -10,17 +10,21 @@
 //   theme    'light' or 'dark': what the page is drawn in, view.scheme if the
 //            reader chose one, else the browser's colour scheme
 //   os       the browser's colour scheme
-//   memory   parameters last used per function id, so switching back restores them
+//   memory   the slot last shown per function id (its parameters; a custom
+//            expression's source too), so switching back restores it
+//   customValues  the value each custom parameter name had last (b, w, …), so
+//            that an expression edited through a typo gets its values back
 //   invalid  parameter inputs of the edited function holding a value that was
 //            refused (name -> message); while any is left, nothing is recomputed
 //   refused  slots whose parameters the module refused, as last drawn
 //            ([{ slot, names }], the names it quoted); the chart shows those
 //            slots with their last accepted parameters (plot.js)
 
+import { CUSTOM_ID, paramsFor } from './custom.js';
 import { MAX_SLOTS } from './state.js';
 
 export function initialState(theme) {
-  return { view: null, theme, os: theme, memory: {}, invalid: {}, refused: [] };
+  return { view: null, theme, os: theme, memory: {}, customValues: {}, invalid: {}, refused: [] };
 }
 
 /** The state with `theme` following view.scheme (or the browser's scheme, for 'auto'). */
@@ -36,14 +40,17 @@ function withView(state, change) {
   return { ...state, view: { ...state.view, ...change } };
 }
 
-/** The parameters last used for a function, if any (memory is keyed by function id). */
+/** The slot last shown with a function, if any (memory is keyed by function id). */
 const recall = (memory, id) => (Object.hasOwn(memory, id) ? memory[id] : undefined);
 
 function remember(memory, slots) {
   const out = { ...memory };
-  for (const slot of slots) out[slot.id] = slot.params;
+  for (const slot of slots) out[slot.id] = slot;
   return out;
 }
+
+/** The slots with the edited one replaced. */
+const replaceActive = ({ slots, active }, slot) => slots.map((s, i) => (i === active ? slot : s));
 
 const reducers = {
   /** A whole view from a link (or the defaults): the editor starts afresh. */
@@ -51,21 +58,42 @@ const reducers = {
     return withTheme({ ...state, view, memory: remember(state.memory, view.slots), invalid: NONE_INVALID });
   },
 
-  /** The edited slot shows another function, with the parameters it had last time. */
-  selectFunction(state, { id, defaults }) {
+  /** The edited slot shows another function as it was last shown, else as `fallback` (catalogue.defaultSlot). */
+  selectFunction(state, { fallback }) {
     const { slots, active } = state.view;
     const memory = remember(state.memory, [slots[active]]);
-    const next = slots.map((slot, i) => (i === active ? { id, params: { ...(recall(memory, id) ?? defaults) } } : slot));
-    return { ...withView(state, { slots: next }), memory, invalid: NONE_INVALID };
+    const slot = recall(memory, fallback.id) ?? fallback;
+    return { ...withView(state, { slots: replaceActive(state.view, slot) }), memory, invalid: NONE_INVALID };
   },
 
-  /** A parameter of the edited function; ignored if it came from controls for another function. */
+  /** A parameter of the edited function; ignored if it came from controls for another function or expression. */
   setParam(state, { id, name, value }) {
-    const { slots, active } = state.view;
-    if (slots[active].id !== id) return state;
-    const params = { ...slots[active].params, [name]: value };
-    const next = slots.map((slot, i) => (i === active ? { id, params } : slot));
-    return { ...withView(state, { slots: next }), memory: { ...state.memory, [id]: params } };
+    const slot = state.view.slots[state.view.active];
+    if (slot.id !== id || !Object.hasOwn(slot.params, name)) return state;
+    const next = { ...slot, params: { ...slot.params, [name]: value } };
+    const customValues = id === CUSTOM_ID ? { ...state.customValues, [name]: value } : state.customValues;
+    return { ...withView(state, { slots: replaceActive(state.view, next) }), memory: { ...state.memory, [id]: next }, customValues };
+  },
+
+  /**
+   * A new expression for the edited custom slot, one the module compiled:
+   * `parameters` its parameter names, each taking the value it had last (in
+   * this slot, else in any expression), else 1; or `params`, every value given
+   * (a preset). Ignored when the edited slot is not a custom expression.
+   */
+  setSource(state, { source, parameters, params: given }) {
+    const slot = state.view.slots[state.view.active];
+    if (slot.id !== CUSTOM_ID) return state;
+    const params = given ?? paramsFor(parameters, { ...state.customValues, ...slot.params });
+    if (slot.source === source && JSON.stringify(slot.params) === JSON.stringify(params)) return state;
+    const next = { id: CUSTOM_ID, source, params };
+    return {
+      ...withView(state, { slots: replaceActive(state.view, next) }),
+      memory: { ...state.memory, [CUSTOM_ID]: next },
+      customValues: { ...state.customValues, ...params },
+      // The parameter controls are rebuilt for the new expression (editor-view.js), showing these values.
+      invalid: NONE_INVALID,
+    };
   },
 
   markInvalid(state, { name, message }) {
@@ -87,10 +115,11 @@ const reducers = {
     return { ...withView(state, { active: index }), invalid: NONE_INVALID };
   },
 
-  addSlot(state, { id, defaults }) {
+  /** Another function to compare, as it was last shown, else as `fallback` (catalogue.defaultSlot). */
+  addSlot(state, { fallback }) {
     const { slots } = state.view;
     if (slots.length >= MAX_SLOTS) return state;
-    const next = [...slots, { id, params: { ...(recall(state.memory, id) ?? defaults) } }];
+    const next = [...slots, recall(state.memory, fallback.id) ?? fallback];
     return { ...withView(state, { slots: next, active: next.length - 1 }), invalid: NONE_INVALID };
   },
 

@@ -31,13 +31,13 @@ function functionsOf(view, catalogue, previous) {
   const refused = [];
   const fns = view.slots.map((slot, i) => {
     try {
-      return catalogue.get(slot.id, slot.params);
+      return catalogue.functionOf(slot);
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
       refused.push({ slot: i, id: slot.id, params: { ...slot.params }, message: String(err.message) });
       const before = previous?.slots[i];
-      const drawn = before?.id === slot.id ? before.params : catalogue.defaults(slot.id);
-      return catalogue.get(slot.id, drawn);
+      const drawn = before?.id === slot.id && before.source === slot.source ? before.params : catalogue.defaultSlot(slot.id).params;
+      return catalogue.functionOf({ ...slot, params: drawn });
     }
   });
   return { fns, refused };
@@ -51,11 +51,11 @@ function functionsOf(view, catalogue, previous) {
 export function computePlot(view, theme, catalogue, previous = null) {
   const { fns, refused } = functionsOf(view, catalogue, previous);
   const z = grid(view.range[0], view.range[1]);
-  const slots = fns.map((fn) => {
+  const slots = fns.map((fn, i) => {
     const curves = computeCurves(fn, z);
     const jumps = {};
     for (const order of ['g', 'd1', 'd2']) jumps[order] = view.show[order] ? findJumps(fn, z, curves[order], order) : [];
-    const slot = { id: fn.id, name: catalogue.info(fn.id).name, params: { ...fn.params } };
+    const slot = { id: fn.id, source: fn.source, name: catalogue.nameOf(view.slots[i]), params: { ...fn.params } };
     return {
       ...slot,
       label: slotLabel(slot),

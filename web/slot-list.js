@@ -20,7 +20,7 @@ export function createSlotList({ catalogue, getState, dispatch }) {
     const used = new Set(slots.map((slot) => slot.id));
     const { names } = catalogue;
     const id = SUGGESTIONS.find((x) => !used.has(x) && names.includes(x)) ?? names.find((x) => !used.has(x)) ?? names[0];
-    dispatch({ type: 'addSlot', id, defaults: catalogue.defaults(id) });
+    dispatch({ type: 'addSlot', fallback: catalogue.defaultSlot(id) });
     $('fn').focus();
   }
 
@@ -33,8 +33,8 @@ export function createSlotList({ catalogue, getState, dispatch }) {
 
   /** plot: plot.js, as drawn; palette: the main chart's colours. */
   function render(plot, palette) {
-    const slots = plot.slots.map(({ id, name, params }) => ({ id, name, params }));
-    const key = JSON.stringify([slots.map(({ id, params }) => ({ id, params })), plot.active, plot.theme]);
+    const slots = plot.slots.map(({ id, source, name, params }) => ({ id, source, name, params }));
+    const key = JSON.stringify([slots, plot.active, plot.theme]);
     if (key === shownKey) return;
     shownKey = key;
     renderSlots(slots, plot.active, {

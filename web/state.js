@@ -4,12 +4,17 @@
 //
 //   #f=leaky_relu(alpha=0.2),tanh&a=0&z=-6,6&show=g,d1&c=1&shade=1&eps=0.01&mu=0&sd=1&seed=1&table=0&dtable=0
 //
-// f: the plotted functions with all their parameters (first = slot 0), a: the
+// f: the plotted functions with all their parameters (first = slot 0); a
+// custom expression is custom{source}(name=value;…), the source in braces
+// (which the expression language never uses, so they delimit it whatever
+// commas and parentheses it holds) and percent-encoded with the rest; a: the
 // slot being edited, z: the z range, show: which of g, g′ (d1), g″ (d2) are
 // drawn, c: the cursor's z, shade/eps: saturation shading and its |g′|
 // threshold, mu/sd/seed: the gradient-through-depth inputs, table/dtable: data
 // tables open, theme: light or dark chosen on the page (absent: the browser's
 // colour scheme, so that links made before the choice existed read the same).
+
+import { CUSTOM_ID, compileCustom, paramsFor } from './custom.js';
 
 export const MAX_SLOTS = 4;
 export const DEFAULT_RANGE = Object.freeze([-6, 6]);
@@ -43,7 +48,7 @@ export function defaultState(act) {
 export function cloneState(s) {
   return {
     ...s,
-    slots: s.slots.map((slot) => ({ id: slot.id, params: { ...slot.params } })),
+    slots: s.slots.map((slot) => ({ ...slot, params: { ...slot.params } })),
     range: [...s.range],
     show: { ...s.show },
     depth: { ...s.depth },
@@ -53,9 +58,35 @@ export function cloneState(s) {
 // Fragment characters that need no escaping keep the hash readable.
 const enc = (s) => encodeURIComponent(s).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3D/g, '=').replace(/%3B/g, ';').replace(/%28/g, '(').replace(/%29/g, ')');
 
-function slotSpec({ id, params }) {
+function slotSpec({ id, source, params }) {
+  const name = id === CUSTOM_ID ? `${id}{${source}}` : id;
   const entries = Object.entries(params);
-  return entries.length ? `${id}(${entries.map(([k, v]) => `${k}=${v}`).join(';')})` : id;
+  return entries.length ? `${name}(${entries.map(([k, v]) => `${k}=${v}`).join(';')})` : name;
+}
+
+/**
+ * The f value's slot specs: split at the commas outside parentheses and
+ * outside a custom expression's braces, where anything goes (an expression
+ * with unbalanced parentheses is reported by the module, not split).
+ */
+function splitSlots(f) {
+  const specs = [];
+  let depth = 0;
+  let inSource = false;
+  let start = 0;
+  for (let i = 0; i < f.length; i++) {
+    const c = f[i];
+    if (inSource) inSource = c !== '}';
+    else if (c === '{') inSource = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+    else if (c === ',' && depth === 0) {
+      specs.push(f.slice(start, i));
+      start = i + 1;
+    }
+  }
+  specs.push(f.slice(start));
+  return specs.filter((spec) => spec.trim());
 }
 
 export function encodeState(s) {
@@ -97,7 +128,39 @@ function parsePairs(hash) {
 
 const num = (s) => (s === undefined || String(s).trim() === '' ? NaN : Number(s));
 
+/** name=value pairs of a slot spec, as numbers (NaN where not one). */
+function paramPairs(list) {
+  return (list ?? '')
+    .split(';')
+    .filter(Boolean)
+    .map((kv) => {
+      const [name, raw] = kv.split('=');
+      return { name, raw, value: num(raw) };
+    });
+}
+
+/** A custom slot from a link: the module parses the source; parameters it lacks start at 1. */
+function parseCustomSlot(source, list, act, problems) {
+  let fn;
+  try {
+    fn = compileCustom(act, source);
+  } catch (err) {
+    const where = err.column > 0 ? ` (column ${err.column})` : '';
+    problems.push(`custom expression "${source}": ${err.reason ?? err.message}${where}`);
+    return null;
+  }
+  const given = {};
+  for (const { name, raw, value } of paramPairs(list)) {
+    if (!fn.parameters.includes(name)) problems.push(`custom expression "${source}" has no parameter "${name}"`);
+    else if (!Number.isFinite(value)) problems.push(`custom expression "${source}": ${name} = ${raw} is not a number`);
+    else given[name] = value;
+  }
+  return { id: CUSTOM_ID, source, params: paramsFor(fn.parameters, given) };
+}
+
 function parseSlot(spec, act, problems) {
+  const custom = /^custom\{([^{}]*)\}(?:\((.*)\))?$/.exec(spec.trim());
+  if (custom) return parseCustomSlot(custom[1], custom[2], act, problems);
   const m = /^([A-Za-z0-9_]+)(?:\((.*)\))?$/.exec(spec.trim());
   if (!m || !act.names.includes(m[1])) {
     problems.push(`unknown function "${spec}"`);
@@ -105,11 +168,8 @@ function parseSlot(spec, act, problems) {
   }
   const info = act.info(m[1]);
   const params = defaultParams(info);
-  for (const kv of (m[2] ?? '').split(';')) {
-    if (!kv) continue;
-    const [name, raw] = kv.split('=');
+  for (const { name, raw, value: v } of paramPairs(m[2])) {
     const p = info.params.find((q) => q.name === name);
-    const v = num(raw);
     if (!p) problems.push(`${m[1]} has no parameter "${name}"`);
     else if (!Number.isFinite(v) || v < p.min || v > p.max) problems.push(`${m[1]}: ${name} = ${raw} is outside ${p.min} … ${p.max}`);
     else params[name] = v;
@@ -135,10 +195,7 @@ export function decodeState(hash, act) {
   if (pairs.size === 0) return { state: s, problems };
 
   if (pairs.has('f')) {
-    const slots = pairs
-      .get('f')
-      .split(/,(?![^(]*\))/)
-      .filter(Boolean)
+    const slots = splitSlots(pairs.get('f'))
       .map((spec) => parseSlot(spec, act, problems))
       .filter(Boolean)
       .slice(0, MAX_SLOTS);

@@ -55,8 +55,9 @@ test('loads, groups the catalogue by family and draws the default view', { timeo
     if (!group) expected.push((group = { family: info.family, options: [] }));
     group.options.push([id, info.name]);
   }
-  assert.deepEqual(groups, expected, 'one optgroup per family, registry order inside');
-  assert.equal(groups.flatMap((g) => g.options).length, act.names.length, 'every catalogue function is offered');
+  expected.push({ family: 'Your own', options: [['custom', 'Custom expression…']] });
+  assert.deepEqual(groups, expected, 'one optgroup per family, registry order inside, then the custom expression');
+  assert.equal(groups.flatMap((g) => g.options).length, act.names.length + 1, 'every catalogue function is offered');
 
   const p = await plotted(page);
   assert.equal(p.id, 'sigmoid');
