@@ -21,25 +21,13 @@ const NAME_LENGTH = 48;
 export const isCustom = (slot) => slot?.id === CUSTOM_ID;
 
 /**
- * An object that answers every parameter name: the value in `values`, else
- * NEW_PARAMETER_VALUE. act.compile() needs a value for each of the
- * expression's parameters, whose names the page learns only from the compiled
- * result; compile() reads exactly those names from the object it is given.
- * Unknown keys are what compile() refuses, and this object has none.
- */
-function everyParameter(values) {
-  return new Proxy(Object.create(null), {
-    get: (_, name) => (typeof name === 'string' && Object.hasOwn(values, name) ? values[name] : NEW_PARAMETER_VALUE),
-  });
-}
-
-/**
  * The module's activation for `source` with `params` (extra names ignored,
  * missing ones at NEW_PARAMETER_VALUE). Throws the module's ExpressionError
- * for a source that is not an expression.
+ * for a source that is not an expression. act.parse() names the parameters
+ * before they have values.
  */
 export function compileCustom(act, source, params = {}) {
-  return act.compile(source, { params: everyParameter(params) });
+  return act.compile(source, { params: paramsFor(act.parse(source).parameters, params) });
 }
 
 /** The parameters of a compiled expression, each from `known` when it has that name, else NEW_PARAMETER_VALUE. */

@@ -26,7 +26,8 @@ using FusedKernel = void (*)(const float* x, float* value, float* derivative, si
 // dx = dy · g'(x), the product rounded once in double lanes.
 using BackwardKernel = void (*)(const float* x, const float* dy, float* dx, size_t n, const Params& p);
 // g(u), g'(u) and g''(u) of float64 u into g[0..orders], float64 lanes
-// throughout: a user's expression (src/expr) calling the activation.
+// throughout: a user's expression (src/expr) calling the activation. n must
+// be even in a build with vectors.
 using JetKernel = void (*)(const double* u, double* const g[3], int orders, size_t n, const Params& p);
 
 namespace detail {
@@ -103,22 +104,25 @@ template <class Fn, class Lane> void backward(const float* x, const float* dy, f
   });
 }
 
+// n is even in a build with vectors (the expression tape pads its blocks), so
+// only the vector loop is compiled there: the jet kernels of twenty
+// activations are a good part of the module's size.
 template <class Fn> void jet(const double* u, double* const g[3], int orders, size_t n, const Params& p) {
-  size_t i = 0;
 #if ACT_HAVE_VECTOR
-  for (; i + 2 <= n; i += 2) {
+  for (size_t i = 0; i + 2 <= n; i += 2) {
     simd::f64x2 v;
     std::memcpy(&v, u + i, sizeof v);
     const simd::f64x2 out[3] = {Fn::value(v, p), orders >= 1 ? Fn::derivative(v, p) : v,
                                 orders >= 2 ? Fn::second(v, p) : v};
     for (int k = 0; k <= orders; ++k) std::memcpy(g[k] + i, &out[k], sizeof v);
   }
-#endif
-  for (; i < n; ++i) {
+#else
+  for (size_t i = 0; i < n; ++i) {
     g[0][i] = Fn::value(u[i], p);
     if (orders >= 1) g[1][i] = Fn::derivative(u[i], p);
     if (orders >= 2) g[2][i] = Fn::second(u[i], p);
   }
+#endif
 }
 
 }  // namespace act

@@ -16,6 +16,19 @@ using namespace act::simd;
 
 constexpr double kTwoOverSqrtPi = 0x1.20dd750429b6dp+0;
 
+// One copy of each elementary function per lane type, called from every
+// loop: inlined, the loops of the three orders each carried its own copy
+// (sin's exact reduction, erfc's polynomial), which doubled the module.
+template <class V> [[gnu::noinline]] V exp_of(V x) { return elem::exp(x); }
+template <class V> [[gnu::noinline]] V expm1_of(V x) { return elem::expm1(x); }
+template <class V> [[gnu::noinline]] V log_of(V x) { return elem::log(x); }
+template <class V> [[gnu::noinline]] V log1p_of(V x) { return elem::log1p(x); }
+template <class V> [[gnu::noinline]] V sin_of(V x) { return elem::sin(x); }
+template <class V> [[gnu::noinline]] V cos_of(V x) { return elem::cos(x); }
+template <class V> [[gnu::noinline]] V tanh_of(V x) { return elem::tanh(x); }
+template <class V> [[gnu::noinline]] V erf_of(V x) { return elem::erf(x); }
+template <class V> [[gnu::noinline]] V erfc_of(V x) { return elem::erfc(x); }
+
 template <class V> struct Jet { V v, d, dd; };
 
 // f(u) with f'(u) = f1, f''(u) = f2, by the chain rule.
@@ -42,13 +55,13 @@ template <class V> inline V sign_or_zero(V x) {
 template <int K, class V> struct Logistic {
   V s, sigma, slope, one_minus_twice;  // σ(u), σ'(u), 1 − 2σ(u)
   explicit Logistic(V u) {
-    s = elem::exp(-abs(u));
+    s = exp_of(-abs(u));
     const V q = 1.0 / (1.0 + s);
     sigma = select(u < 0.0, s * q, q);
     slope = (s * q) * q;
     if constexpr (K >= 2) {
       // 1 − 2σ(u) = −sign(u)·(1 − s)/(1 + s), with 1 − s = −expm1(−|u|) exact near 0.
-      const V r = -elem::expm1(-abs(u)) * q;
+      const V r = -expm1_of(-abs(u)) * q;
       one_minus_twice = select(u > 0.0, -r, r);
     } else {
       one_minus_twice = slope;
@@ -64,20 +77,20 @@ template <Op op, int K, class V> inline Jet<V> unary(const Jet<V>& u) {
   switch (op) {
     case Op::neg: return {-u.v, -u.d, -u.dd};
     case Op::exp: {
-      const V e = elem::exp(x);
+      const V e = exp_of(x);
       return chain<K>(u, e, e, e);
     }
     case Op::expm1: {
-      const V e = K >= 1 ? elem::exp(x) : x;
-      return chain<K>(u, elem::expm1(x), e, e);
+      const V e = K >= 1 ? exp_of(x) : x;
+      return chain<K>(u, expm1_of(x), e, e);
     }
     case Op::log: {
       const V inv = 1.0 / x;
-      return chain<K>(u, elem::log(x), inv, -(inv * inv));
+      return chain<K>(u, log_of(x), inv, -(inv * inv));
     }
     case Op::log1p: {
       const V inv = 1.0 / (1.0 + x);
-      return chain<K>(u, elem::log1p(x), inv, -(inv * inv));
+      return chain<K>(u, log1p_of(x), inv, -(inv * inv));
     }
     case Op::sqrt: {
       const V s = sqrt(x);
@@ -89,29 +102,29 @@ template <Op op, int K, class V> inline Jet<V> unary(const Jet<V>& u) {
       return {abs(x), sg * u.d, sg * u.dd};
     }
     case Op::sin: {
-      const V s = elem::sin(x);
-      const V c = K >= 1 ? elem::cos(x) : x;
+      const V s = sin_of(x);
+      const V c = K >= 1 ? cos_of(x) : x;
       return chain<K>(u, s, c, -s);
     }
     case Op::cos: {
-      const V c = elem::cos(x);
-      const V s = K >= 1 ? elem::sin(x) : x;
+      const V c = cos_of(x);
+      const V s = K >= 1 ? sin_of(x) : x;
       return chain<K>(u, c, -s, -c);
     }
     case Op::tanh: {
-      const V t = elem::tanh(x);
+      const V t = tanh_of(x);
       if constexpr (K == 0) return {t, t, t};
       // sech² u = 4s/(1 + s)² with s = e^−2|u|: no cancellation where tanh rounds to ±1.
-      const V s = elem::exp(-2.0 * abs(x));
+      const V s = exp_of(-2.0 * abs(x));
       const V q = 1.0 / (1.0 + s);
       const V sech2 = 4.0 * s * q * q;
       return chain<K>(u, t, sech2, -2.0 * t * sech2);
     }
     case Op::erf:
     case Op::erfc: {
-      const V f = op == Op::erf ? elem::erf(x) : elem::erfc(x);
+      const V f = op == Op::erf ? erf_of(x) : erfc_of(x);
       if constexpr (K == 0) return {f, f, f};
-      V f1 = kTwoOverSqrtPi * elem::exp(-(x * x));
+      V f1 = kTwoOverSqrtPi * exp_of(-(x * x));
       if (op == Op::erfc) f1 = -f1;
       return chain<K>(u, f, f1, times(-2.0 * x, f1));
     }
@@ -122,7 +135,7 @@ template <Op op, int K, class V> inline Jet<V> unary(const Jet<V>& u) {
     case Op::softplus: {
       const Logistic<K, V> l(x);
       // max(u, 0) + log(1 + e^−|u|): both terms exact in their tails.
-      const V f = select(x > 0.0, x, splat<V>(0.0)) + elem::log1p(l.s);
+      const V f = select(x > 0.0, x, splat<V>(0.0)) + log1p_of(l.s);
       return chain<K>(u, keep_nan(x, f), l.sigma, l.slope);
     }
     default: return u;  // not reached: the other ops have their own cases
@@ -174,14 +187,14 @@ template <int K, class V> inline Jet<V> power_int(const Jet<V>& u, int k) {
 // u^c for a c independent of z, as IEEE pow: for u < 0 only integer c.
 template <class V> inline V power_real(V u, V log_abs_u, double c, bool negative_result_where_negative) {
   if (c == 0) return splat<V>(1.0);
-  V r = elem::exp(c * log_abs_u);
+  V r = exp_of(c * log_abs_u);
   const bool integer = c == std::floor(c);
   if (!integer) return select(u < 0.0, splat<V>(__builtin_nan("")), r);
   return negative_result_where_negative ? select(u < 0.0, -r, r) : r;
 }
 
 template <int K, class V> inline Jet<V> power_uniform(const Jet<V>& u, double c) {
-  const V t = elem::log(abs(u.v));
+  const V t = log_of(abs(u.v));
   const bool odd = std::fmod(std::fabs(c), 2.0) == 1.0;
   const V f = power_real(u.v, t, c, odd);
   if constexpr (K == 0) return {f, f, f};
@@ -248,6 +261,16 @@ using Lanes = double;
 #endif
 constexpr size_t kWidth = Shape<Lanes>::kLanes;
 
+// to[0, len) = from as doubles, to[len, padded) = 0.
+void widen(const float* from, double* to, size_t len, size_t padded) {
+  size_t i = 0;
+#if ACT_HAVE_VECTOR
+  for (; i + 2 <= len; i += 2) store(to + i, load_widen(from + i));
+#endif
+  for (; i < len; ++i) to[i] = from[i];
+  for (; i < padded; ++i) to[i] = 0;
+}
+
 // out = float32(g·dy) (dy when not null), or x itself where x is NaN; where
 // the value is NaN (log of a negative), its derivatives are NaN too.
 void round_out(const double* g, const double* value, const float* x, const float* dy, float* out, size_t len) {
@@ -283,11 +306,13 @@ double fold(const Node& n, const double* a) {
     case Op::min: return extremum<0>(u, Jet<double>{a[1], 0, 0}, false).v;
     case Op::where: return compare(n.aux, a[0], a[1]) ? a[2] : a[3];
     case Op::catalogue: {
+      // Two lanes: the jet kernels take an even count.
       const Activation& act = activations()[static_cast<size_t>(n.aux)];
-      double g = 0;
-      double* const out[3] = {&g, nullptr, nullptr};
-      act.jet(a, out, 0, 1, default_params(act));
-      return g;
+      const double u[2] = {a[0], a[0]};
+      double g[2] = {0, 0};
+      double* const out[3] = {g, nullptr, nullptr};
+      act.jet(u, out, 0, 2, default_params(act));
+      return g[0];
     }
     default: return with_unary_op(n.op, [&](auto op) { return unary<decltype(op)::value, 0>(u).v; });
   }
@@ -348,7 +373,9 @@ Program::Program(const Graph& graph, int root) {
     // first, so the result may take one of them (instructions read all their
     // operands of an element before writing it).
     for (int a : n.args) {
-      if (a >= 0 && !nodes[static_cast<size_t>(a)].uniform && last_use[static_cast<size_t>(a)] == i) {
+      // z keeps its register: its slope (1) and curvature (0) are written once per call.
+      const bool keep = a >= 0 && nodes[static_cast<size_t>(a)].op == Op::z;
+      if (a >= 0 && !keep && !nodes[static_cast<size_t>(a)].uniform && last_use[static_cast<size_t>(a)] == i) {
         const int r = register_of[static_cast<size_t>(a)];
         bool already = false;
         for (int f : free_registers) already = already || f == r;
@@ -512,6 +539,10 @@ void Program::run(int orders, const float* x, float* const outputs[3], const flo
       reg(r, 2)[i] = 0;
     }
   }
+  if (z_register_ >= 0) {
+    std::fill(reg(z_register_, 1), reg(z_register_, 1) + kBlock, 1.0);
+    std::fill(reg(z_register_, 2), reg(z_register_, 2) + kBlock, 0.0);
+  }
   for (size_t start = 0; start < n; start += kBlock) {
     const size_t len = n - start < kBlock ? n - start : kBlock;
     const size_t padded = (len + kWidth - 1) / kWidth * kWidth;
@@ -525,11 +556,7 @@ void Program::run(int orders, const float* x, float* const outputs[3], const flo
       for (size_t i = 0; i < len; ++i)
         value[i] = uniform_values_[static_cast<size_t>(root_slot_)], first[i] = 0, second[i] = 0;
     } else {
-      double* zv = reg(z_register_, 0);
-      for (size_t i = 0; i < len; ++i) zv[i] = in[i];
-      for (size_t i = len; i < padded; ++i) zv[i] = 0;
-      std::fill(reg(z_register_, 1), reg(z_register_, 1) + kBlock, 1.0);
-      std::fill(reg(z_register_, 2), reg(z_register_, 2) + kBlock, 0.0);
+      widen(in, reg(z_register_, 0), len, padded);
       switch (orders) {
         case 0: sweep<0, Lanes>(padded); break;
         case 1: sweep<1, Lanes>(padded); break;

@@ -256,6 +256,7 @@ export function createApi(wasm, simd) {
     simd,
     get,
     compile,
+    parse: compile.parse,
     presets: compile.presets,
     info: (id) => structuredClone(entryOf(id).entry),
     alloc,

@@ -81,14 +81,39 @@ export function createCompiler({ wasm, makeActivation, optionsOf }) {
     return { values, resolved };
   }
 
-  function compile(source, options) {
-    if (typeof source !== 'string') throw new TypeError(`compile(source): source must be a string, got ${describeType(source)}`);
+  // The engine's compile result for a checked source; an ExpressionError for a bad one.
+  function compiled(source, verb) {
+    if (typeof source !== 'string') throw new TypeError(`${verb}(source): source must be a string, got ${describeType(source)}`);
     if (source.length > MAX_SOURCE) {
-      throw new RangeError(`compile(source): the expression is ${source.length} characters long; at most ${MAX_SOURCE} are allowed`);
+      throw new RangeError(`${verb}(source): the expression is ${source.length} characters long; at most ${MAX_SOURCE} are allowed`);
     }
-    const { params } = optionsOf(options, ['params']);
     const result = JSON.parse(wasm.compileExpression(source));
     if (result.error !== undefined) throw new ExpressionError(result.error, source, result.column);
+    return result;
+  }
+
+  /** What an expression is, before its parameters have values: names, LaTeX, the rewrites. */
+  function parse(source) {
+    const result = compiled(source, 'parse');
+    wasm.freeExpression(result.handle);
+    return Object.freeze({
+      source,
+      parameters: Object.freeze(result.parameters),
+      latex: result.latex,
+      evaluated: result.evaluated,
+      rewrites: Object.freeze(result.rewrites.map((r) => Object.freeze(r))),
+    });
+  }
+
+  function compile(source, options) {
+    const result = compiled(source, 'compile');
+    let params;
+    try {
+      ({ params } = optionsOf(options, ['params']));
+    } catch (err) {
+      wasm.freeExpression(result.handle);
+      throw err;
+    }
     const { handle } = result;
     live.add(handle);
     const shared = {
@@ -130,6 +155,7 @@ export function createCompiler({ wasm, makeActivation, optionsOf }) {
     });
   }
 
+  compile.parse = parse;
   compile.presets = Object.freeze(JSON.parse(wasm.presetsJson()).map((p) => Object.freeze({ ...p, params: Object.freeze(p.params) })));
 
   compile.disposeAll = () => {

@@ -117,6 +117,66 @@ export interface Activation<Id extends ActivationId = ActivationId> {
   at(z: number): { value: number; derivative: number; second: number };
 }
 
+/** A textbook form the engine replaced by a stable primitive, and why. */
+export interface Rewrite {
+  /** 1-based column in the source where the rewritten subexpression starts. */
+  readonly column: number;
+  /** The subexpression as written, e.g. "log(1 + exp(z))". */
+  readonly from: string;
+  /** What is computed instead, e.g. "softplus(z)". */
+  readonly to: string;
+  readonly why: string;
+}
+
+/** What an expression is, before its parameters have values (act.parse). */
+export interface ExpressionInfo {
+  readonly source: string;
+  /** Parameter names in order of first appearance. */
+  readonly parameters: readonly string[];
+  /** KaTeX-compatible LaTeX of g as written (math mode, no $). */
+  readonly latex: string;
+  /** The expression as evaluated, after the rewrites, in the language's syntax. */
+  readonly evaluated: string;
+  readonly rewrites: readonly Rewrite[];
+}
+
+/** A user-defined activation (act.compile): the methods of a catalogue activation. */
+export interface CompiledActivation extends ExpressionInfo {
+  readonly id: 'custom';
+  /** The parameters' values in use. */
+  readonly params: Readonly<Record<string, number>>;
+  forward<O extends Output | undefined = undefined>(x: Input, out?: O): Result<O>;
+  derivative<O extends Output | undefined = undefined>(x: Input, out?: O, options?: { order?: 1 | 2 }): Result<O>;
+  derivative<O extends Output | undefined = undefined>(x: Input, options: { order?: 1 | 2; out?: O }): Result<O>;
+  evaluate<V extends Output | undefined = undefined, D extends Output | undefined = undefined>(
+    x: Input,
+    outputs?: { value?: V; derivative?: D },
+  ): { value: Result<V>; derivative: Result<D> };
+  backward<O extends Output | undefined = undefined>(x: Input, dy: Input, out?: O): Result<O>;
+  at(z: number): { value: number; derivative: number; second: number };
+  /** The same compiled expression with other parameter values (no parsing). */
+  withParams(params: Record<string, number>): CompiledActivation;
+}
+
+/** A starting point for act.compile, with the reason people use it. */
+export interface Preset {
+  readonly id: string;
+  readonly name: string;
+  readonly source: string;
+  readonly params: Readonly<Record<string, number>>;
+  readonly reason: string;
+}
+
+/** Thrown by compile() and parse() for a source that is not an expression. */
+export interface ExpressionError extends SyntaxError {
+  readonly name: 'ExpressionError';
+  /** The message without the source and caret lines. */
+  readonly reason: string;
+  readonly source: string;
+  /** 1-based column (characters) of the problem; 0 when it concerns the whole source. */
+  readonly column: number;
+}
+
 export interface Activations {
   /** Every id, in registry order. */
   readonly names: readonly ActivationId[];
@@ -125,6 +185,17 @@ export interface Activations {
   /** Current size of the wasm heap in bytes; it grows as needed and never shrinks. */
   readonly heapBytes: number;
   get<Id extends ActivationId>(id: Id, params?: ActivationParams[Id]): Activation<Id>;
+  /**
+   * A user-defined activation from an expression in z, e.g.
+   * compile('z * sigmoid(b*z)', { params: { b: 1.702 } }): g, g' and g'' exact by
+   * forward-mode differentiation in float64, rounded once. Every parameter needs a
+   * finite value. Throws an ExpressionError (with the column) for a bad source.
+   */
+  compile(source: string, options?: { params?: Record<string, number> }): CompiledActivation;
+  /** What an expression is (parameter names, LaTeX, rewrites) without compiling it for use. */
+  parse(source: string): ExpressionInfo;
+  /** Expressions that show why people combine functions. */
+  readonly presets: readonly Preset[];
   info(id: ActivationId): ActivationInfo;
   /**
    * An array of `length` floats in wasm memory (uninitialised). The heap grows to

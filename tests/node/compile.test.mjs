@@ -162,6 +162,16 @@ for (const [label, options] of builds) {
       assert.throws(() => f.withParams({ v: 1 }), { message: /unknown option "v"; options: w/ });
     });
 
+    test('parse() names the parameters before they have values', () => {
+      const info = act.parse('z * sigmoid(b*z) + log(1 + exp(a))');
+      assert.deepEqual(info.parameters, ['b', 'a']);
+      assert.equal(info.source, 'z * sigmoid(b*z) + log(1 + exp(a))');
+      assert.deepEqual(info.rewrites.map((r) => r.to), ['softplus(a)']);
+      assert.ok(Object.isFrozen(info));
+      assert.throws(() => act.parse('z +'), { name: 'ExpressionError', column: 4 });
+      assert.throws(() => act.parse(null), { name: 'TypeError', message: /parse\(source\): source must be a string/ });
+    });
+
     test('bad sources: what is wrong, where, with a caret; the module stays usable', () => {
       const cases = [
         ['', 0, /empty expression/],

@@ -80,6 +80,16 @@ test('npm pack → install in an empty folder → import, require, zero-copy, er
      const alpha: number = act.get('leaky_relu').params.alpha;
      const grad: Float32Array = act.get('softplus', { beta: 2, threshold: 10 }).backward(y, y);
      const point: number = act.get('mish').at(0.5).second;
+     const swish = act.compile('z * sigmoid(b*z)', { params: { b: 1.702 } });
+     const sw: Float32Array = swish.derivative([1, 2], { order: 2 });
+     const tuned = swish.withParams({ b: 1 });
+     const names: readonly string[] = act.parse('a*z').parameters;
+     const why: string = act.compile('log(1 + exp(z))').rewrites[0].why;
+     const preset: string = act.presets[0].source;
+     // @ts-expect-error sources are strings
+     act.compile(42);
+     // @ts-expect-error parameter values are numbers
+     act.compile('a*z', { params: { a: '1' } });
      // @ts-expect-error unknown id
      act.get('swish');
      // @ts-expect-error unknown parameter
@@ -92,7 +102,7 @@ test('npm pack → install in an empty folder → import, require, zero-copy, er
      gelu.derivative(y, { order: 3 });
      // @ts-expect-error strings are not inputs
      gelu.forward('1,2');
-     console.log(both, same, alpha, grad, point, d2);`,
+     console.log(both, same, alpha, grad, point, d2, sw, tuned, names, why, preset);`,
   );
   await writeFile(
     join(dir, 'tsconfig.json'),
