@@ -334,7 +334,7 @@ class Lowering {
     const int b = lower(n.args[1]);
     if (b < 0) return -1;
     switch (n.op) {
-      case '+': return g_.binary(Op::add, a, b);
+      case '+': return sum(n, a, b);
       case '-': return difference(n, a, b);
       case '*': return g_.binary(Op::mul, a, b);
       case '/': return quotient(n, a, b);
@@ -342,7 +342,27 @@ class Lowering {
     }
   }
 
+  int sum(const AstNode& n, int a, int b) {
+    for (int k = 0; k < 2; ++k) {
+      const int one_side = k == 0 ? a : b;
+      const int other = k == 0 ? b : a;
+      if (one(one_side) && is(other, Op::tanh)) {
+        const int u = at(other).args[0];
+        return rewritten(
+            &n, g_.binary(Op::mul, g_.constant(2), g_.unary(Op::sigmoid, g_.binary(Op::mul, g_.constant(2), u))),
+            "1 + tanh(u) cancels for u < −1 (it is 0 from u = −19 on); 2σ(2u) is the same function and keeps the tail");
+      }
+    }
+    return g_.binary(Op::add, a, b);
+  }
+
   int difference(const AstNode& n, int a, int b) {
+    if (one(a) && is(b, Op::tanh)) {
+      const int u = at(b).args[0];
+      return rewritten(
+          &n, g_.binary(Op::mul, g_.constant(2), g_.unary(Op::sigmoid, g_.binary(Op::mul, g_.constant(-2), u))),
+          "1 − tanh(u) cancels for u > 1 (it is 0 from u = 19 on); 2σ(−2u) is the same function and keeps the tail");
+    }
     if (is(a, Op::exp) && one(b)) {
       return rewritten(&n, g_.unary(Op::expm1, at(a).args[0]),
                        "e^u − 1 cancels for small u (at u = 1e-10 it keeps 6 of 16 digits); expm1(u) keeps them all");

@@ -81,6 +81,8 @@ for (const [label, options] of builds) {
         ['1 - erf(z)', 'erfc(z)', [10, 2.088487583762545e-45], [0.5, 0.4795001221869535]],
         ['log(sigmoid(z))', '-softplus(-z)', [-800, -800], [30, -9.357622968840175e-14]],
         ['(exp(z) - exp(-z))/(exp(z) + exp(-z))', 'tanh(z)', [800, 1], [1e-12, 1e-12]],
+        ['1 + tanh(z)', '2*sigmoid(2*z)', [-30, 1.751302152539304e-26], [0.5, 1.4621171572600098]],
+        ['1 - tanh(z)', '2*sigmoid(-2*z)', [30, 1.751302152539304e-26], [0.5, 0.5378828427399902]],
       ];
       for (const [source, to, ...checks] of cases) {
         const f = act.compile(source);
