@@ -55,7 +55,10 @@ template <class V> inline V sign_or_zero(V x) {
 template <int K, class V> struct Logistic {
   V s, sigma, slope, one_minus_twice;  // σ(u), σ'(u), 1 − 2σ(u)
   explicit Logistic(V u) {
-    s = exp_of(-abs(u));
+    // math::exp, cheaper than elem::exp: its argument here is ≤ 0, and past
+    // its clamp (−700) the true e^−|u| is 0 or a subnormal the result does not
+    // need; 0 exactly beyond −746, so that the strong zeros give the limits.
+    s = select(abs(u) > 746.0, splat<V>(0.0), math::exp(-abs(u)));
     const V q = 1.0 / (1.0 + s);
     sigma = select(u < 0.0, s * q, q);
     slope = (s * q) * q;
