@@ -13,8 +13,9 @@ import { loadActivations } from '../../dist/node.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const npm = (args, cwd) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8' });
 const run = (file, cwd) => JSON.parse(execFileSync('node', [file], { cwd, encoding: 'utf8' }));
-// The size budget: the tarball carries two .wasm builds of the whole catalogue.
-const MAX_TARBALL_BYTES = 200 * 1024;
+// The size budget: the tarball carries two .wasm builds of the whole catalogue
+// and of the expression engine (act.compile), which took it from 131 to 222 KiB.
+const MAX_TARBALL_BYTES = 240 * 1024;
 
 test('npm pack → install in an empty folder → import, require, zero-copy, errors, types', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'activations-wasm-pack-'));
