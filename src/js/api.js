@@ -215,7 +215,7 @@ export function createApi(wasm, simd) {
     return makeActivation(call, { id, params: Object.freeze(resolved) });
   }
 
-  const compile = createCompiler({ wasm, makeActivation, optionsOf });
+  const expressions = createCompiler({ wasm, makeActivation, optionsOf });
 
   function alloc(length) {
     // As new Float32Array(length): a TypeError for a non-number, a RangeError for a bad number.
@@ -243,7 +243,7 @@ export function createApi(wasm, simd) {
 
   function dispose() {
     for (const array of [...owned]) array.free();
-    compile.disposeAll();
+    expressions.disposeAll();
     if (scratch !== 0) wasm.freeFloats(scratch);
     if (paramBlock !== 0) wasm.freeFloats(paramBlock);
     scratch = 0;
@@ -255,9 +255,9 @@ export function createApi(wasm, simd) {
     names: Object.freeze(names),
     simd,
     get,
-    compile,
-    parse: compile.parse,
-    presets: compile.presets,
+    compile: expressions.compile,
+    parse: expressions.parse,
+    presets: expressions.presets,
     info: (id) => structuredClone(entryOf(id).entry),
     alloc,
     dispose,

@@ -151,20 +151,24 @@ export function createCompiler({ wasm, makeActivation, optionsOf }) {
       rewrites: shared.rewrites,
       params: Object.freeze(resolved),
       // Holding `shared` keeps the compiled expression alive while any variant is.
-      withParams: (changes) => variant(shared, { ...resolved, ...optionsOf(changes, shared.parameters) }),
+      withParams(changes) {
+        if (changes === null || typeof changes !== 'object' || Array.isArray(changes)) {
+          throw new TypeError(`withParams(values): values must be an object of numbers, got ${describeType(changes)}`);
+        }
+        return variant(shared, { ...resolved, ...changes }); // unknown names are refused there
+      },
     });
   }
 
-  compile.parse = parse;
-  compile.presets = Object.freeze(JSON.parse(wasm.presetsJson()).map((p) => Object.freeze({ ...p, params: Object.freeze(p.params) })));
+  const presets = Object.freeze(JSON.parse(wasm.presetsJson()).map((p) => Object.freeze({ ...p, params: Object.freeze(p.params) })));
 
-  compile.disposeAll = () => {
+  function disposeAll() {
     for (const handle of live) wasm.freeExpression(handle);
     live.clear();
     if (paramBlock !== 0) wasm.freeFloats(paramBlock);
     paramBlock = 0;
     paramsInBlock = null;
-  };
+  }
 
-  return compile;
+  return { compile, parse, presets, disposeAll };
 }

@@ -161,7 +161,9 @@ for (const [label, options] of builds) {
       assert.throws(() => act.compile('z*b', { params: { b: Infinity } }), { name: 'RangeError', message: /finite/ });
       assert.throws(() => act.compile('z*b', { params: { b: 1, c: 2 } }), { message: /unknown parameter "c".*parameters: b/ });
       assert.throws(() => act.compile('z', { param: {} }), { message: /unknown option "param"/ });
-      assert.throws(() => f.withParams({ v: 1 }), { message: /unknown option "v"; options: w/ });
+      assert.throws(() => f.withParams({ v: 1 }), { message: /unknown parameter "v" for "sin\(w\*z\)"; its parameters: w/ });
+      assert.throws(() => f.withParams(2), { name: 'TypeError', message: /values must be an object of numbers, got number 2/ });
+      assert.throws(() => f.withParams({ w: NaN }), { name: 'RangeError', message: /finite/ });
     });
 
     test('parse() names the parameters before they have values', () => {
