@@ -22,13 +22,20 @@
 //   max(a, b), min(a, b) at a tie take the one-sided derivative of least
 //     magnitude: 0 when the two sides' slopes have opposite signs (abs at 0,
 //     relu at 0), else the smaller (leaky: max(a*z, z) at 0 has slope a); g''
-//     comes from the same side (0 when the slope is 0 by the sign rule).
+//     comes from the same side (0 when the slope is 0 by the sign rule); with
+//     equal slopes, max takes the larger curvature and min the smaller.
 //   abs(u) at u = 0: slope 0, curvature 0.
 //   where(c, a, b): the jet of the branch c selects (ties go where c says).
 //   catalogue functions bring their own conventions (relu'(0) = 0, ...).
 //   u^n for an integer constant n is repeated multiplication (any sign of u);
 //   u^c for another constant or a parameter follows IEEE pow; u^v with v
 //   depending on z is exp(v·log u) (NaN for u < 0).
+// Specials: NaN in gives NaN out; where g is NaN (log of a negative) so are
+// g' and g''. Products in the jets treat an exact zero as a strong zero
+// (0·∞ = 0), so the limits at ±∞ come out (g' of exp(-z^2) at ±∞ is 0).
+//
+// An Expression is not safe to evaluate from two threads at once: its tape
+// keeps its working registers (the module is single-threaded).
 #pragma once
 
 #include <cstddef>
@@ -41,7 +48,7 @@ namespace act::expr {
 
 // Limits that stop abuse with a clear error instead of a stack overflow or a
 // huge tape.
-constexpr size_t kMaxSourceLength = 10000;  // characters
+constexpr size_t kMaxSourceLength = 10000;  // bytes (characters, for the ASCII a valid source is)
 constexpr int kMaxDepth = 100;              // nesting of parentheses, calls and operators
 constexpr size_t kMaxNodes = 5000;          // distinct subexpressions after sharing
 constexpr size_t kMaxParameters = 64;

@@ -31,7 +31,6 @@ template <class V> [[gnu::noinline]] V erfc_of(V x) { return elem::erfc(x); }
 
 template <class V> struct Jet { V v, d, dd; };
 
-// f(u) with f'(u) = f1, f''(u) = f2, by the chain rule.
 // Products in the jets treat an exact zero as a strong zero: 0·∞ = 0, not
 // NaN. A term that vanishes identically (the slope of a constant, e^−z² that
 // has underflowed) contributes nothing even where its partner is infinite, so
@@ -39,6 +38,7 @@ template <class V> struct Jet { V v, d, dd; };
 // (tests/cpp/expr_oracle.hpp) defines them.
 template <class V> inline V times(V a, V b) { return select((a == 0.0) | (b == 0.0), splat<V>(0.0), a * b); }
 
+// f(u) with f'(u) = f1, f''(u) = f2, by the chain rule.
 template <int K, class V> inline Jet<V> chain(const Jet<V>& u, V f, V f1, V f2) {
   Jet<V> r{f, f, f};
   if constexpr (K >= 1) r.d = times(f1, u.d);
