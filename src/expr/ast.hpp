@@ -17,6 +17,7 @@ struct AstNode {
   std::string name;        // constant, parameter, call: as written
   std::vector<int> args;   // indices into Ast::nodes
   int begin = 0, end = 0;  // the source span [begin, end), 0-based
+  int height = 1;          // 1 + the tallest argument's
 };
 
 struct Ast {

@@ -50,6 +50,7 @@ namespace act::expr {
 // huge tape.
 constexpr size_t kMaxSourceLength = 10000;  // bytes (characters, for the ASCII a valid source is)
 constexpr int kMaxDepth = 100;              // nesting of parentheses, calls and operators
+constexpr int kMaxHeight = 400;             // the tree's height: chains like z+1+1+… count too
 constexpr size_t kMaxNodes = 5000;          // distinct subexpressions after sharing
 constexpr size_t kMaxParameters = 64;
 

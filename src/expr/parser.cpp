@@ -1,5 +1,6 @@
 #include "parser.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -233,9 +234,18 @@ class Parser {
     return true;
   }
 
-  int add(AstNode node) {
+  // Appends a node as *out; false (and the error) when the tree would grow
+  // taller than kMaxHeight: a chain like z+1+1+… is parsed by a loop, but
+  // everything after the parser walks the tree recursively.
+  bool add(AstNode node, int* out) {
+    for (int a : node.args) node.height = std::max(node.height, ast_->nodes[a].height + 1);
+    if (node.height > kMaxHeight) {
+      return fail(node.begin, "the expression has more than " + std::to_string(kMaxHeight) +
+                                  " operations in a chain (a + b + … or nested calls): shorten or simplify it");
+    }
     ast_->nodes.push_back(std::move(node));
-    return static_cast<int>(ast_->nodes.size()) - 1;
+    *out = static_cast<int>(ast_->nodes.size()) - 1;
+    return true;
   }
 
   bool too_big() {
@@ -260,8 +270,6 @@ class Parser {
   }
 
   bool expression(int* out) {
-    Deeper d(this);
-    if (!check_depth()) return false;
     int left;
     if (!term(&left)) return false;
     while (tok_.kind == Tok::plus || tok_.kind == Tok::minus) {
@@ -270,7 +278,8 @@ class Parser {
       int right;
       if (!term(&right)) return false;
       if (too_big()) return false;
-      left = add({AstKind::binary, op, 0, {}, {left, right}, ast_->nodes[left].begin, ast_->nodes[right].end});
+      if (!add({AstKind::binary, op, 0, {}, {left, right}, ast_->nodes[left].begin, ast_->nodes[right].end}, &left))
+        return false;
     }
     *out = left;
     return true;
@@ -285,16 +294,19 @@ class Parser {
       int right;
       if (!unary(&right)) return false;
       if (too_big()) return false;
-      left = add({AstKind::binary, op, 0, {}, {left, right}, ast_->nodes[left].begin, ast_->nodes[right].end});
+      if (!add({AstKind::binary, op, 0, {}, {left, right}, ast_->nodes[left].begin, ast_->nodes[right].end}, &left))
+        return false;
     }
     *out = left;
     return true;
   }
 
+  // The nesting the user sees counts against kMaxDepth: a sign, an exponent,
+  // a parenthesis, a call; each is a few frames of this recursive descent.
   bool unary(int* out) {
-    Deeper d(this);
-    if (!check_depth()) return false;
     if (tok_.kind == Tok::minus || tok_.kind == Tok::plus) {
+      Deeper d(this);
+      if (!check_depth()) return false;
       const bool minus = tok_.kind == Tok::minus;
       const int begin = tok_.begin;
       if (!advance()) return false;
@@ -305,7 +317,7 @@ class Parser {
         return true;
       }
       if (too_big()) return false;
-      *out = add({AstKind::unary_minus, '-', 0, {}, {operand}, begin, ast_->nodes[operand].end});
+      if (!add({AstKind::unary_minus, '-', 0, {}, {operand}, begin, ast_->nodes[operand].end}, out)) return false;
       return true;
     }
     return power(out);
@@ -319,10 +331,13 @@ class Parser {
       return true;
     }
     if (!advance()) return false;
+    Deeper d(this);
+    if (!check_depth()) return false;
     int exponent;
     if (!unary(&exponent)) return false;  // right-associative, and 2^-z is allowed
     if (too_big()) return false;
-    *out = add({AstKind::binary, '^', 0, {}, {base, exponent}, ast_->nodes[base].begin, ast_->nodes[exponent].end});
+    if (!add({AstKind::binary, '^', 0, {}, {base, exponent}, ast_->nodes[base].begin, ast_->nodes[exponent].end}, out))
+      return false;
     return true;
   }
 
@@ -340,9 +355,11 @@ class Parser {
     switch (t.kind) {
       case Tok::number:
         if (!advance()) return false;
-        *out = add({AstKind::number, 0, t.number, {}, {}, t.begin, t.end});
+        if (!add({AstKind::number, 0, t.number, {}, {}, t.begin, t.end}, out)) return false;
         return true;
       case Tok::lparen: {
+        Deeper d(this);
+        if (!check_depth()) return false;
         if (!advance()) return false;
         int inner;
         if (!expression(&inner)) return false;
@@ -391,13 +408,13 @@ class Parser {
                             ")");
     }
     if (name == "z") {
-      *out = add({AstKind::variable, 0, 0, name, {}, t.begin, t.end});
+      if (!add({AstKind::variable, 0, 0, name, {}, t.begin, t.end}, out)) return false;
     } else if (name == "pi") {
-      *out = add({AstKind::constant, 0, M_PI, name, {}, t.begin, t.end});
+      if (!add({AstKind::constant, 0, M_PI, name, {}, t.begin, t.end}, out)) return false;
     } else if (name == "e") {
-      *out = add({AstKind::constant, 0, M_E, name, {}, t.begin, t.end});
+      if (!add({AstKind::constant, 0, M_E, name, {}, t.begin, t.end}, out)) return false;
     } else {
-      *out = add({AstKind::parameter, 0, 0, name, {}, t.begin, t.end});
+      if (!add({AstKind::parameter, 0, 0, name, {}, t.begin, t.end}, out)) return false;
     }
     return true;
   }
@@ -426,7 +443,8 @@ class Parser {
                           : cmp.kind == Tok::greater ? '>'
                           : cmp.kind == Tok::less_eq ? 'l'
                                                      : 'g';
-          arg = add({AstKind::compare, op, 0, {}, {arg, right}, ast_->nodes[arg].begin, ast_->nodes[right].end});
+          if (!add({AstKind::compare, op, 0, {}, {arg, right}, ast_->nodes[arg].begin, ast_->nodes[right].end}, &arg))
+            return false;
         } else if (info.builtin == Builtin::where && args.empty()) {
           return fail(ast_->nodes[arg].begin,
                       "where's first argument must be a comparison, e.g. where(z > 0, z, 0.1*z)");
@@ -452,7 +470,7 @@ class Parser {
     const int end = tok_.end;
     if (!advance()) return false;
     if (too_big()) return false;
-    *out = add({AstKind::call, 0, 0, name, std::move(args), t.begin, end});
+    if (!add({AstKind::call, 0, 0, name, std::move(args), t.begin, end}, out)) return false;
     return true;
   }
 };

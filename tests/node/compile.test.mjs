@@ -218,6 +218,12 @@ for (const [label, options] of builds) {
       assert.throws(() => act.compile('z+'.repeat(6000) + 'z'), { name: 'RangeError', message: /at most 10000/ });
       assert.throws(() => act.compile('('.repeat(500) + 'z' + ')'.repeat(500)), { name: 'ExpressionError', message: /nested too deeply/ });
       assert.throws(() => act.compile('-'.repeat(5000) + 'z'), { name: 'ExpressionError', message: /nested too deeply/ });
+      // A long chain is parsed by a loop but walked recursively after: refused before the wasm stack runs out.
+      assert.throws(() => act.compile('z' + '+1'.repeat(4900)), { name: 'ExpressionError', message: /more than 400 operations in a chain/ });
+      assert.equal(act.compile('z' + '+1'.repeat(399)).at(1).value, 400);
+      // Every limit reached at once but not passed still compiles and runs.
+      assert.equal(act.compile('tanh('.repeat(100) + 'z' + ')'.repeat(100)).at(0).derivative, 1);
+      assert.equal(act.compile('2^'.repeat(100) + 'z').at(-Infinity).value, Infinity); // 2^0 = 1, 2^1, 2^2, 2^4, … overflows
       // Still usable after every error.
       assert.equal(act.compile('z + 1').at(1).value, 2);
     });
