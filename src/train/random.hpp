@@ -11,9 +11,9 @@ namespace act::train {
 class Random {
  public:
   explicit Random(uint64_t seed);
-  uint64_t next();          // 64 uniform bits (splitmix64 then xoshiro256**)
-  double uniform();         // in [0, 1), 53 bits
-  double normal();          // standard normal (Box–Muller with the project's own log, cos, sin)
+  uint64_t next();             // 64 uniform bits (splitmix64 then xoshiro256**)
+  double uniform();            // in [0, 1), 53 bits
+  double normal();             // standard normal (Box–Muller with the project's own log, cos, sin)
   uint32_t below(uint32_t n);  // uniform in [0, n), unbiased; n > 0
 
  private:
