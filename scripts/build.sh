@@ -36,7 +36,7 @@ cp dist/index.d.ts dist/index.d.cts
 mkdir -p site/pkg site/vendor/uplot site/vendor/katex
 cp -R web/. site/
 # The page needs the browser entry and what it imports, not the Node entry.
-cp dist/browser.js dist/load.js dist/api.js dist/expression.js dist/docs.js dist/errors.js dist/wasm-array.js dist/wasm-tag.js dist/activations-* site/pkg/
+cp dist/browser.js dist/load.js dist/api.js dist/expression.js dist/network.js dist/docs.js dist/errors.js dist/wasm-array.js dist/wasm-tag.js dist/activations-* site/pkg/
 cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css site/vendor/uplot/
 cp node_modules/katex/dist/katex.mjs node_modules/katex/dist/katex.min.css site/vendor/katex/
 cp -R node_modules/katex/dist/fonts site/vendor/katex/

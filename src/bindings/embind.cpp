@@ -7,6 +7,7 @@
 // validated once, with check_params, when it made the activation (get()).
 #include <emscripten/bind.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -18,6 +19,8 @@
 #include "core/registry.hpp"
 #include "expr/expression.hpp"
 #include "expr/presets.hpp"
+#include "train/dataset.hpp"
+#include "train/network.hpp"
 
 namespace {
 
@@ -204,9 +207,150 @@ std::string presets_json() {
   return out + "]";
 }
 
+// --- the trainer (src/train) ------------------------------------------------
+// Networks live here like expressions, named by never-reused handles. The JS
+// side checks every argument and frees a network before the expression it
+// uses.
+
+std::unordered_map<int, std::unique_ptr<act::train::Network>>& networks() {
+  static std::unordered_map<int, std::unique_ptr<act::train::Network>> all;
+  return all;
+}
+
+act::train::Network& network_at(int handle) {
+  const auto found = networks().find(handle);
+  expect(found != networks().end());
+  return *found->second;
+}
+
+// layers: int32 widths at layers_addr; the hidden activation is registry
+// entry `index` with its Params at `params` (expression = 0), or expression
+// handle `expression` with its float64 parameter values at `params`.
+// {"handle","parameters"} or {"error"}.
+std::string network_create(uintptr_t layers_addr, int layer_count, int loss, int init, float bias_init, int optimizer,
+                           float learning_rate, float l2, double seed, int index, int expression, uintptr_t params) {
+  act::train::Options o;
+  expect(layer_count >= 0 && layer_count <= 64);
+  const int32_t* widths = layer_count > 0 ? at_address<const int32_t>(layers_addr) : nullptr;
+  o.layers.assign(widths, widths + layer_count);
+  o.loss = static_cast<act::train::Loss>(loss);
+  o.init = static_cast<act::train::Init>(init);
+  o.bias_init = bias_init;
+  o.optimizer = static_cast<act::train::Optimizer>(optimizer);
+  o.learning_rate = learning_rate;
+  o.l2 = l2;
+  o.seed = static_cast<uint64_t>(seed);
+  const std::string problem = act::train::Network::check(o);
+  std::string out = "{";
+  if (!problem.empty()) {
+    out += "\"error\":";
+    append_json(out, problem);
+    return out + "}";
+  }
+  act::train::Hidden hidden;
+  if (expression != 0) {
+    const act::expr::Expression& e = expression_at(expression);
+    hidden.expression = &e;
+    if (!e.parameters().empty()) {
+      const double* p = at_address<const double>(params);
+      hidden.expression_params.assign(p, p + e.parameters().size());
+    }
+  } else {
+    hidden.catalogue = &at_index(index);
+    hidden.params = *at_address<const act::Params>(params);
+  }
+  static int last_handle = 0;
+  const int handle = ++last_handle;
+  networks().emplace(handle, std::make_unique<act::train::Network>(o, std::move(hidden)));
+  return out + "\"handle\":" + std::to_string(handle) +
+         ",\"parameters\":" + std::to_string(network_at(handle).parameter_count()) + "}";
+}
+
+void network_free(int handle) { expect(networks().erase(handle) == 1); }
+
+int network_train(int handle, uintptr_t x, uintptr_t y, int rows, int steps, int batch, uintptr_t losses) {
+  expect(rows >= 1 && steps >= 1 && batch >= 1 && batch <= rows);
+  return network_at(handle).train(at_address<const float>(x), at_address<const float>(y), rows, steps, batch,
+                                  at_address<float>(losses));
+}
+
+void network_predict(int handle, uintptr_t x, int rows, uintptr_t out) {
+  expect(rows >= 1);
+  network_at(handle).predict(at_address<const float>(x), rows, at_address<float>(out));
+}
+
+double network_loss(int handle, uintptr_t x, uintptr_t y, int rows) {
+  expect(rows >= 1);
+  return network_at(handle).loss(at_address<const float>(x), at_address<const float>(y), rows);
+}
+
+void network_gradients(int handle, uintptr_t x, uintptr_t y, int rows, uintptr_t out) {
+  expect(rows >= 1);
+  network_at(handle).gradients(at_address<const float>(x), at_address<const float>(y), rows, at_address<float>(out));
+}
+
+void network_parameters(int handle, uintptr_t out) {
+  const auto& p = network_at(handle).parameters();
+  std::copy(p.begin(), p.end(), at_address<float>(out));
+}
+
+void network_set_parameters(int handle, uintptr_t in) {
+  network_at(handle).set_parameters(at_address<const float>(in));
+}
+
+void network_reset(int handle) { network_at(handle).reset(); }
+
+// {"loss":…,"layers":[{"gradientNorm":…,"deadFraction":…,…}]}; numbers as JS reads them.
+std::string network_stats(int handle, uintptr_t x, uintptr_t y, int rows) {
+  expect(rows >= 1);
+  const act::train::Stats s = network_at(handle).stats(at_address<const float>(x), at_address<const float>(y), rows);
+  auto number = [](double v) {
+    if (v != v) return std::string("null");
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return std::string(buf);
+  };
+  std::string out = "{\"loss\":" + number(s.loss) + ",\"layers\":[";
+  for (size_t i = 0; i < s.layers.size(); ++i) {
+    const auto& l = s.layers[i];
+    out += i > 0 ? ",{" : "{";
+    out += "\"gradientNorm\":" + number(l.gradient_norm) + ",\"deadFraction\":" + number(l.dead_fraction) +
+           ",\"saturatedFraction\":" + number(l.saturated_fraction) +
+           ",\"activationMean\":" + number(l.activation_mean) + ",\"activationStd\":" + number(l.activation_std) + "}";
+  }
+  return out + "]}";
+}
+
+// The data set of the last call stays here until the next: the JS side copies it at once.
+std::string make_dataset(std::string name, int n, double noise, double seed) {
+  static act::train::Dataset data;
+  std::string error;
+  std::string out = "{";
+  if (!act::train::make_dataset(name, n, noise, static_cast<uint64_t>(seed), &data, &error)) {
+    out += "\"error\":";
+    append_json(out, error);
+    return out + "}";
+  }
+  return out + "\"rows\":" + std::to_string(data.rows) +
+         ",\"inputs\":" + std::to_string(reinterpret_cast<uintptr_t>(data.inputs.data())) +
+         ",\"targets\":" + std::to_string(reinterpret_cast<uintptr_t>(data.targets.data())) +
+         ",\"classification\":" + (data.classification ? "true" : "false") + "}";
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(activations) {
+  emscripten::function("networkCreate", &network_create);
+  emscripten::function("networkFree", &network_free);
+  emscripten::function("networkTrain", &network_train);
+  emscripten::function("networkPredict", &network_predict);
+  emscripten::function("networkLoss", &network_loss);
+  emscripten::function("networkGradients", &network_gradients);
+  emscripten::function("networkParameters", &network_parameters);
+  emscripten::function("networkSetParameters", &network_set_parameters);
+  emscripten::function("networkReset", &network_reset);
+  emscripten::function("networkStats", &network_stats);
+  emscripten::function("makeDataset", &make_dataset);
   emscripten::function("compileExpression", &compile_expression);
   emscripten::function("freeExpression", &free_expression);
   emscripten::function("runExpression", &run_expression);

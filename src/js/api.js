@@ -3,6 +3,7 @@
 import docs from './docs.js';
 import { checkInput, checkOutput, describeType, isFloat32Array } from './errors.js';
 import { createCompiler } from './expression.js';
+import { createTrainer } from './network.js';
 import { WasmArray, isWasmArray, locate, setRelease } from './wasm-array.js';
 
 // Elements moved per wasm call when data must be copied: large inputs go
@@ -216,6 +217,16 @@ export function createApi(wasm, simd) {
   }
 
   const expressions = createCompiler({ wasm, makeActivation, optionsOf });
+  const trainer = createTrainer({
+    wasm,
+    optionsOf,
+    // A catalogue activation's registry index and checked parameters.
+    catalogueActivation(id, params) {
+      const { index, entry } = entryOf(id);
+      return { id, index, values: resolveParams(index, entry, params).values };
+    },
+    expressionActivation: expressions.internals,
+  });
 
   function alloc(length) {
     // As new Float32Array(length): a TypeError for a non-number, a RangeError for a bad number.
@@ -243,6 +254,7 @@ export function createApi(wasm, simd) {
 
   function dispose() {
     for (const array of [...owned]) array.free();
+    trainer.disposeAll(); // before the expressions their hidden layers may use
     expressions.disposeAll();
     if (scratch !== 0) wasm.freeFloats(scratch);
     if (paramBlock !== 0) wasm.freeFloats(paramBlock);
@@ -258,6 +270,8 @@ export function createApi(wasm, simd) {
     compile: expressions.compile,
     parse: expressions.parse,
     presets: expressions.presets,
+    network: trainer.network,
+    dataset: trainer.dataset,
     info: (id) => structuredClone(entryOf(id).entry),
     alloc,
     dispose,

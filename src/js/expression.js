@@ -33,6 +33,7 @@ function caretLines(source, column) {
 
 export function createCompiler({ wasm, makeActivation, optionsOf }) {
   const live = new Set(); // the handles of this instance's compiled expressions
+  const engineSide = new WeakMap(); // activation -> { shared, values }: what the trainer passes to C++
   let paramBlock = 0; // heap address of MAX_PARAMETERS float64
   let paramsInBlock = null;
   const finalizer =
@@ -142,7 +143,7 @@ export function createCompiler({ wasm, makeActivation, optionsOf }) {
       if (!live.has(shared.handle)) throw new Error(`the compiled activation ${JSON.stringify(shared.source)} was disposed (dispose() of its instance)`);
       wasm.runExpression(op, shared.handle, passParams(values), a, b, c, n);
     };
-    return makeActivation(call, {
+    const activation = makeActivation(call, {
       id: 'custom',
       source: shared.source,
       latex: shared.latex,
@@ -158,6 +159,16 @@ export function createCompiler({ wasm, makeActivation, optionsOf }) {
         return variant(shared, { ...resolved, ...changes }); // unknown names are refused there
       },
     });
+    engineSide.set(activation, { shared, values });
+    return activation;
+  }
+
+  /** For the trainer: a compiled activation's handle and values (float64), or null if it is not one of ours. */
+  function internals(activation) {
+    const found = engineSide.get(activation);
+    if (!found) return null;
+    if (!live.has(found.shared.handle)) throw new Error(`the compiled activation ${JSON.stringify(found.shared.source)} was disposed`);
+    return { handle: found.shared.handle, values: found.values, keep: activation, id: 'custom' };
   }
 
   const presets = Object.freeze(JSON.parse(wasm.presetsJson()).map((p) => Object.freeze({ ...p, params: Object.freeze(p.params) })));
@@ -170,5 +181,5 @@ export function createCompiler({ wasm, makeActivation, optionsOf }) {
     paramsInBlock = null;
   }
 
-  return { compile, parse, presets, disposeAll };
+  return { compile, parse, presets, internals, disposeAll };
 }
