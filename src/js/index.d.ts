@@ -177,6 +177,60 @@ export interface ExpressionError extends SyntaxError {
   readonly column: number;
 }
 
+/** Options of act.network (defaults in brackets). */
+export interface NetworkOptions {
+  /** Widths: input, 1–8 hidden layers, output; each 1–256. */
+  layers: readonly number[];
+  /** The hidden layers' activation [tanh]: a catalogue id, act.get(…) or act.compile(…). */
+  activation?: ActivationId | Activation | CompiledActivation;
+  init?: 'he' | 'xavier' | 'lecun';
+  /** Initial value of every bias [0]. */
+  biasInit?: number;
+  /** bce: sigmoid output, binary cross-entropy; mse: identity output, mean squared error [bce]. */
+  loss?: 'bce' | 'mse';
+  optimizer?: 'sgd' | 'momentum' | 'adam';
+  learningRate?: number;
+  /** Weight decay on the weights (not the biases) in each update [0]. */
+  l2?: number;
+  /** Seeds the initial weights and the shuffle: the same seed, the same run bit for bit [1]. */
+  seed?: number;
+}
+
+export interface LayerStats {
+  /** L2 norm of the loss gradient with respect to the layer's incoming weights. */
+  gradientNorm: number;
+  /** Units whose g′ is 0 on every input. */
+  deadFraction: number;
+  /** Units whose |g′| is below 1% of the activation's largest |g′| on every input. */
+  saturatedFraction: number;
+  activationMean: number;
+  activationStd: number;
+}
+
+export interface Network {
+  readonly layers: readonly number[];
+  /**
+   * steps mini-batch updates (batches in order through a seeded shuffle, reshuffled each epoch);
+   * one loss per step. A loss that becomes NaN or infinite throws a RangeError with `losses` and `step`.
+   */
+  train(inputs: Float32Array, targets: Float32Array, options?: { steps?: number; batchSize?: number }): Float32Array;
+  /** rows × outputs (probabilities for bce). */
+  predict(inputs: Float32Array): Float32Array;
+  /** Mean loss, without the L2 term; no update. */
+  loss(inputs: Float32Array, targets: Float32Array): number;
+  stats(inputs: Float32Array, targets: Float32Array): { loss: number; layers: LayerStats[] };
+  /** Flat, layer by layer: weights [out][in] row-major, then biases. */
+  parameters(): Float32Array;
+  setParameters(p: Float32Array): void;
+  /** Gradient of loss(), in the layout of parameters(). */
+  gradients(inputs: Float32Array, targets: Float32Array): Float32Array;
+  /** The initial weights and optimiser state again. */
+  reset(): void;
+  dispose(): void;
+}
+
+export type DatasetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'moons' | 'plane';
+
 export interface Activations {
   /** Every id, in registry order. */
   readonly names: readonly ActivationId[];
@@ -196,6 +250,13 @@ export interface Activations {
   parse(source: string): ExpressionInfo;
   /** Expressions that show why people combine functions. */
   readonly presets: readonly Preset[];
+  /** A small fully connected network, trained by the C++ core. */
+  network(options: NetworkOptions): Network;
+  /** A 2-D toy data set from a seed: inputs rows × 2, targets rows (0/1, or a value for plane). */
+  dataset(
+    name: DatasetName,
+    options?: { n?: number; noise?: number; seed?: number },
+  ): { inputs: Float32Array; targets: Float32Array; classification: boolean };
   info(id: ActivationId): ActivationInfo;
   /**
    * An array of `length` floats in wasm memory (uninitialised). The heap grows to
