@@ -47,11 +47,6 @@ float largest_slope(const Hidden& h) {
   return m > 0 ? m : 1;
 }
 
-double logistic(double z) {
-  const double e = expr::elem::exp(-std::fabs(z));
-  return z >= 0 ? 1 / (1 + e) : e / (1 + e);
-}
-
 }  // namespace
 
 std::string Network::check(const Options& o) {
@@ -122,6 +117,7 @@ double Network::forward_batch(const float* x, const float* y, int rows) {
   const size_t L = widths_.size() - 1;
   z_.resize(L + 1);
   a_.resize(L + 1);
+  slope_.resize(L + 1);
   a_[0].assign(x, x + static_cast<size_t>(rows) * static_cast<size_t>(widths_[0]));
   for (size_t l = 1; l <= L; ++l) {
     const int in = widths_[l - 1];
@@ -131,20 +127,37 @@ double Network::forward_batch(const float* x, const float* y, int rows) {
     std::vector<float>& z = z_[l];
     z.resize(static_cast<size_t>(rows) * static_cast<size_t>(out));
     const float* a = a_[l - 1].data();
+    // Vectorised across the layer's units j, the sum over k in the same order
+    // for each unit as b[j] + w[j][0]a[0] + w[j][1]a[1] + …: the same bits.
+    wt_.resize(static_cast<size_t>(out) * static_cast<size_t>(in));
+    for (int j = 0; j < out; ++j)
+      for (int k = 0; k < in; ++k) wt_[static_cast<size_t>(k) * out + j] = w[static_cast<size_t>(j) * in + k];
+    const float* wt = wt_.data();
     for (int r = 0; r < rows; ++r) {
       const float* ar = a + static_cast<size_t>(r) * static_cast<size_t>(in);
-      for (int j = 0; j < out; ++j) {
-        const float* wj = w + static_cast<size_t>(j) * static_cast<size_t>(in);
-        float s = b[j];
-        for (int k = 0; k < in; ++k) s += wj[k] * ar[k];
-        z[static_cast<size_t>(r) * static_cast<size_t>(out) + static_cast<size_t>(j)] = s;
+      float* zr = z.data() + static_cast<size_t>(r) * static_cast<size_t>(out);
+      for (int j = 0; j < out; ++j) zr[j] = b[j];
+      for (int k = 0; k < in; ++k) {
+        const float ak = ar[k];
+        const float* wk = wt + static_cast<size_t>(k) * out;
+        for (int j = 0; j < out; ++j) zr[j] += wk[j] * ak;
       }
     }
     a_[l].resize(z.size());
     if (l < L) {
-      hidden_.forward(z.data(), a_[l].data(), z.size());
+      if (y != nullptr && hidden_.expression == nullptr && hidden_.catalogue->fused != nullptr) {
+        slope_[l].resize(z.size());
+        hidden_.catalogue->fused(z.data(), a_[l].data(), slope_[l].data(), z.size(), hidden_.params);
+      } else {
+        hidden_.forward(z.data(), a_[l].data(), z.size());
+      }
     } else if (options_.loss == Loss::bce) {
-      for (size_t i = 0; i < z.size(); ++i) a_[l][i] = static_cast<float>(logistic(z[i]));
+      se_.resize(z.size());
+      for (size_t i = 0; i < z.size(); ++i) {
+        const double e = expr::elem::exp(-std::fabs(static_cast<double>(z[i])));
+        se_[i] = e;
+        a_[l][i] = static_cast<float>(z[i] >= 0 ? 1 / (1 + e) : e / (1 + e));
+      }
     } else {
       a_[l] = z;
     }
@@ -158,7 +171,7 @@ double Network::forward_batch(const float* x, const float* y, int rows) {
     const double zi = z[i];
     const double yi = y[i];
     if (options_.loss == Loss::bce) {
-      sum += std::max(zi, 0.0) - zi * yi + expr::elem::log1p(expr::elem::exp(-std::fabs(zi)));
+      sum += std::max(zi, 0.0) - zi * yi + expr::elem::log1p(se_[i]);
     } else {
       sum += (zi - yi) * (zi - yi);
     }
@@ -175,7 +188,8 @@ void Network::backward_batch(const float* y, int rows) {
   dL.resize(z_[L].size());
   for (size_t i = 0; i < dL.size(); ++i) {
     const double zi = z_[L][i];
-    const double d = options_.loss == Loss::bce ? logistic(zi) - y[i] : 2 * (zi - y[i]);
+    const double d =
+        options_.loss == Loss::bce ? (zi >= 0 ? 1 / (1 + se_[i]) : se_[i] / (1 + se_[i])) - y[i] : 2 * (zi - y[i]);
     dL[i] = static_cast<float>(d / n);
   }
   std::fill(grads_.begin(), grads_.end(), 0.0f);
@@ -198,7 +212,8 @@ void Network::backward_batch(const float* y, int rows) {
     }
     if (l == 1) break;
     // ∂loss/∂a of the layer below, then through its activation: δ = da·g'(z).
-    std::vector<float> da(static_cast<size_t>(rows) * static_cast<size_t>(in), 0.0f);
+    std::vector<float>& da = da_;
+    da.assign(static_cast<size_t>(rows) * static_cast<size_t>(in), 0.0f);
     for (int r = 0; r < rows; ++r) {
       const float* dr = d + static_cast<size_t>(r) * static_cast<size_t>(out);
       float* dar = da.data() + static_cast<size_t>(r) * static_cast<size_t>(in);
@@ -208,7 +223,13 @@ void Network::backward_batch(const float* y, int rows) {
       }
     }
     delta_[l - 1].resize(da.size());
-    hidden_.backward(z_[l - 1].data(), da.data(), delta_[l - 1].data(), da.size());
+    if (hidden_.expression == nullptr && hidden_.catalogue->fused != nullptr) {
+      const float* g = slope_[l - 1].data();
+      float* dl = delta_[l - 1].data();
+      for (size_t i = 0; i < da.size(); ++i) dl[i] = da[i] * g[i];
+    } else {
+      hidden_.backward(z_[l - 1].data(), da.data(), delta_[l - 1].data(), da.size());
+    }
   }
 }
 
@@ -228,6 +249,13 @@ void Network::apply_update() {
     }
     return i < bias_start;
   };
+  if (options_.optimizer == Optimizer::sgd && options_.l2 == 0) {
+    // Plain SGD without decay, the common case: the same arithmetic as below (g + 0), without the bookkeeping.
+    float* p = params_.data();
+    const float* g = grads_.data();
+    for (size_t i = 0, n = params_.size(); i < n; ++i) p[i] -= lr * (g[i] + 0.0f);
+    return;
+  }
   const double b1 = 0.9, b2 = 0.999;
   // β^t as running products (IEEE multiplications, not libm's pow, which
   // differs between the native and WebAssembly C libraries).

@@ -100,8 +100,13 @@ class Network {
   size_t next_row_ = 0;
   float max_slope_ = 1;  // the largest |g'| of the hidden activation, for saturation
 
-  // Per-layer buffers for one batch: pre-activations z and activations a.
-  std::vector<std::vector<float>> z_, a_, delta_;
+  // Per-layer buffers for one batch: pre-activations z, activations a, the
+  // backward deltas, and g'(z) kept from the forward pass (the catalogue's
+  // fused kernel: one evaluation of the activation serves both passes).
+  std::vector<std::vector<float>> z_, a_, delta_, slope_;
+  std::vector<float> wt_;   // a layer's weights transposed, [in][out]: the forward loop runs across units
+  std::vector<float> da_;   // ∂loss/∂a of the layer below
+  std::vector<double> se_;  // e^−|z| of the output logits, shared by σ, the loss and its gradient
 
   void initialise();
   double forward_batch(const float* x, const float* y, int rows);  // the mean loss when y is given
