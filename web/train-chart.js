@@ -21,7 +21,12 @@ function size(container, ratio, min, max) {
 /** null where a value cannot be drawn on a log scale. */
 const positiveOrNull = (arr) => arr.map((v) => (Number.isFinite(v) && v > 0 ? v : null));
 
-const logTicks = (self, ticks) => ticks.map((t) => pow10Label(Math.round(Math.log10(t))));
+/** Labels at the powers of ten only (uPlot's log axis also ticks 2×, 3×, …). */
+const logTicks = (self, ticks) =>
+  ticks.map((t) => {
+    const e = Math.log10(t);
+    return Number.isFinite(e) && Math.abs(e - Math.round(e)) < 1e-6 ? pow10Label(Math.round(e)) : '';
+  });
 
 /** lossEl, gradEl, unitsEl: the containers; uPlot: the library. */
 export function createTrainCharts(lossEl, gradEl, unitsEl, { uPlot }) {

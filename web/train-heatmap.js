@@ -26,7 +26,7 @@ export function drawHeatmap(canvas, probabilities, data) {
   for (let i = 0; i < GRID * GRID; i++) {
     const p = probabilities[i];
     const colour = p >= 0.5 ? one : zero;
-    const t = Number.isFinite(p) ? Math.min(1, Math.abs(p - 0.5) * 2) * 0.75 : 0; // never the full colour: the dots stay visible
+    const t = Number.isFinite(p) ? Math.min(1, Math.abs(p - 0.5) * 2) * 0.6 : 0; // never the full colour: the dots stay visible
     for (let c = 0; c < 3; c++) image.data[4 * i + c] = Math.round(bg[c] + (colour[c] - bg[c]) * t);
     image.data[4 * i + 3] = 255;
   }

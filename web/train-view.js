@@ -143,6 +143,8 @@ export function createTrainView({ act, catalogue, charts, onRun }) {
           layers: r.layers.map((l) => ({ gradientNorm: [...l.gradientNorm], deadFraction: [...l.deadFraction], saturatedFraction: [...l.saturatedFraction] })),
         })),
         accuracies: accuracies.map((a) => ({ ...a })),
+        /** uPlot's series of the loss chart, the x series included. */
+        lossSeries: charts.charts.loss?.series.length ?? 0,
         notes: notes.map((n) => ({ ...n })),
       };
     },
