@@ -73,7 +73,7 @@ export function createTrainCharts(lossEl, gradEl, unitsEl, { uPlot }) {
       {
         ...base(lossEl, 0.5, 200, 320),
         scales: { x, y: { distr: 3 } },
-        axes: axes(palette, 'loss (log scale)', (self, ticks) => ticks.map((t) => fmt(t, 2))),
+        axes: axes(palette, 'loss (log scale)', (self, ticks) => ticks.map((t) => (t == null ? '' : fmt(t, 2)))),
         series: [
           { label: 'step' },
           ...h.runs.flatMap((_, i) => [

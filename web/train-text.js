@@ -94,6 +94,11 @@ export function describeRun(run, accuracies) {
   const layers = h.runs[0]?.layers ?? [];
   const gradText = layers.map((l, k) => `layer ${k + 1}: ${fmt(last(l.gradientNorm), 3)}`).join(', ');
   const unitsText = layers.map((l, k) => `layer ${k + 1}: ${percent(last(l.deadFraction))} dead, ${percent(last(l.saturatedFraction))} saturated`).join('; ');
+  const zero = layers.flatMap((l, k) => (last(l.gradientNorm) === 0 ? [k + 1] : []));
+  // A log scale has no place for 0: say so rather than leave a line out unexplained.
+  const zeroNote = $('train-grad-zero');
+  zeroNote.hidden = zero.length === 0;
+  zeroNote.textContent = zero.length ? `Now exactly 0, so not drawn on the log scale: the gradient of ${zero.length === layers.length ? 'every layer' : `layer ${zero.join(', ')}`}.` : '';
   const steps = `over ${run.stepsDone} steps`;
   $('train-loss').setAttribute('aria-label', `Loss chart ${steps}. ${lossText}.`);
   $('train-grad').setAttribute('aria-label', `Gradient norm per hidden layer, log scale, ${steps}; now ${gradText}.`);
