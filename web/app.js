@@ -32,6 +32,9 @@ import { createTableToggles } from './table-toggles.js';
 import { setKatex } from './tex.js';
 import { currentTheme, watchTheme } from './theme.js';
 import { createThemeView } from './theme-view.js';
+import { createTrainCharts } from './train-chart.js';
+import { createTrainControls } from './train-controls.js';
+import { createTrainView } from './train-view.js';
 import { $ } from './util.js';
 
 let resolveReady;
@@ -78,6 +81,11 @@ async function main() {
     },
   });
   const depthView = createDepthView({ charts: depthCharts, catalogue });
+  const trainCharts = createTrainCharts($('train-loss'), $('train-grad'), $('train-units'), { uPlot });
+  // The buttons follow the run, which the view owns; the controls drive the run.
+  let trainControls = null;
+  const trainView = createTrainView({ act, catalogue, charts: trainCharts, onRun: (run) => trainControls?.showRun(run) });
+  trainControls = createTrainControls({ act, catalogue, dispatch, run: trainView.run });
   const hashSync = createHashSync({ act, dispatch, onProblems: reportLinkProblems, chartBehind: mainView.behind });
   // Rendered in this order; hashSync asks mainView whether it could draw the change, so it comes after it.
   const views = [
@@ -90,15 +98,17 @@ async function main() {
     nav,
     createChartOptions({ dispatch }),
     createDepthControls({ dispatch }),
+    trainControls,
+    trainView,
     createTableToggles({ getState, dispatch }),
     hashSync,
   ];
   for (const view of views) store.subscribe(view.render);
 
   createShare({ chart, plot: mainView.plot, eps: () => getState().view.eps, flushHash: hashSync.flush });
-  watchResize([chart, depthCharts], [$('chart'), $('depth-mag')]);
+  watchResize([chart, depthCharts, trainView], [$('chart'), $('depth-mag'), $('train-loss')]);
   watchTheme((theme) => dispatch({ type: 'setTheme', theme }));
-  for (const form of ['controls', 'view-controls', 'depth-controls']) $(form).addEventListener('submit', (e) => e.preventDefault());
+  for (const form of ['controls', 'view-controls', 'depth-controls', 'train-controls']) $(form).addEventListener('submit', (e) => e.preventDefault());
   // The skip link would put "#chart" into the URL, which holds the view state: move focus instead.
   document.querySelector('.skip-link').addEventListener('click', (e) => {
     e.preventDefault();
@@ -113,6 +123,7 @@ async function main() {
     pitfall: mainView.pitfall,
     depth: depthView.result,
     timings: depthView.timings,
+    train: trainView.snapshot,
     flushHash: hashSync.flush,
   });
 

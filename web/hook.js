@@ -100,6 +100,8 @@ export function installHook({ ready }) {
         plotted: from.depthCharts.charts.mag.data.map((a) => Array.from(a)),
       };
     },
+    /** The Train section's run: steps, losses, per-layer measurements, accuracies and notes (train-view.js). */
+    train: () => from?.train() ?? null,
     /** Resolves with performance.now() when the main chart next finishes drawing. */
     nextDraw,
     /** Write the URL hash now (it is otherwise written 250 ms after the last change). */

@@ -6,7 +6,8 @@
 //
 //   view     what the URL hash spells out (state.js): slots, active slot, z
 //            range, shown curves, cursor, shading and its threshold, depth
-//            inputs, open tables; null until the first link is read
+//            inputs, open tables, the Train section's settings; null until
+//            the first link is read
 //   theme    'light' or 'dark': what the page is drawn in, view.scheme if the
 //            reader chose one, else the browser's colour scheme
 //   os       the browser's colour scheme
@@ -149,6 +150,9 @@ const reducers = {
   setEps: (state, { eps }) => withView(state, { eps }),
   setDepth: (state, { field, value }) => withView(state, { depth: { ...state.view.depth, [field]: value } }),
   resample: (state) => withView(state, { depth: { ...state.view.depth, seed: (state.view.depth.seed % 1e9) + 1 } }),
+  /** One of the Train section's settings (train.js); the run itself is the train view's. */
+  setTrain: (state, { field, value }) =>
+    state.view.train[field] === value ? state : withView(state, { train: { ...state.view.train, [field]: value } }),
   setTableOpen: (state, { table, open }) => withView(state, { [table]: open }),
   /** The browser's colour scheme changed. */
   setTheme: (state, { theme }) => (theme === state.os ? state : withTheme({ ...state, os: theme })),

@@ -13,8 +13,21 @@
 // threshold, mu/sd/seed: the gradient-through-depth inputs, table/dtable: data
 // tables open, theme: light or dark chosen on the page (absent: the browser's
 // colour scheme, so that links made before the choice existed read the same).
+//
+// The Train section's settings (train.js) follow, all of them or none (none:
+// the defaults, so that links made before the section existed read the same):
+//
+//   &tdata=circle&tnoise=0.1&tlayers=8,8&tact=tanh&tinit=xavier&topt=adam&tlr=0.01&tbatch=10&tbias=0&trace=relu
+//
+// tdata: the data set, tnoise: its noise, tlayers: the hidden layers' widths,
+// tact: the hidden activation (a catalogue id with its default parameters, or
+// "chart": the function edited on the chart, a custom expression too), tinit,
+// topt, tlr, tbatch, tbias: initialisation, optimizer, learning rate, batch
+// size and initial bias; trace: a second activation raced against the first
+// (absent or empty: no race).
 
 import { CUSTOM_ID, compileCustom, paramsFor } from './custom.js';
+import { TRAIN_DEFAULTS, decodeTrain, encodeTrain } from './train.js';
 
 export const MAX_SLOTS = 4;
 export const DEFAULT_RANGE = Object.freeze([-6, 6]);
@@ -42,6 +55,7 @@ export function defaultState(act) {
     table: false,
     depthTable: false,
     scheme: 'auto',
+    train: { ...TRAIN_DEFAULTS, layers: [...TRAIN_DEFAULTS.layers] },
   };
 }
 
@@ -52,6 +66,7 @@ export function cloneState(s) {
     range: [...s.range],
     show: { ...s.show },
     depth: { ...s.depth },
+    train: { ...s.train, layers: [...s.train.layers] },
   };
 }
 
@@ -106,6 +121,7 @@ export function encodeState(s) {
     ['dtable', s.depthTable ? 1 : 0],
   ];
   if (s.scheme && s.scheme !== 'auto') pairs.push(['theme', s.scheme]);
+  pairs.push(...encodeTrain(s.train));
   return '#' + pairs.map(([k, v]) => `${k}=${enc(String(v))}`).join('&');
 }
 
@@ -230,5 +246,6 @@ export function decodeState(hash, act) {
     if (SCHEMES.includes(pairs.get('theme'))) s.scheme = pairs.get('theme');
     else problems.push(`theme = ${pairs.get('theme')}`);
   }
+  s.train = decodeTrain(pairs, act, problems);
   return { state: s, problems };
 }
