@@ -11,19 +11,17 @@ namespace {
 
 struct Named {
   const char* name;
-  Builtin builtin;
+  Op op;
   int arity;
 };
 
 // The language's own functions. sigmoid, tanh and softplus are also catalogue
 // ids: the language's (the mathematical functions) take precedence.
 constexpr Named kOwn[] = {
-    {"exp", Builtin::exp, 1},           {"log", Builtin::log, 1},   {"log1p", Builtin::log1p, 1},
-    {"expm1", Builtin::expm1, 1},       {"sqrt", Builtin::sqrt, 1}, {"abs", Builtin::abs, 1},
-    {"sin", Builtin::sin, 1},           {"cos", Builtin::cos, 1},   {"tanh", Builtin::tanh, 1},
-    {"erf", Builtin::erf, 1},           {"erfc", Builtin::erfc, 1}, {"sigmoid", Builtin::sigmoid, 1},
-    {"softplus", Builtin::softplus, 1}, {"max", Builtin::max, 2},   {"min", Builtin::min, 2},
-    {"where", Builtin::where, 3},
+    {"exp", Op::exp, 1},           {"log", Op::log, 1}, {"log1p", Op::log1p, 1}, {"expm1", Op::expm1, 1},
+    {"sqrt", Op::sqrt, 1},         {"abs", Op::abs, 1}, {"sin", Op::sin, 1},     {"cos", Op::cos, 1},
+    {"tanh", Op::tanh, 1},         {"erf", Op::erf, 1}, {"erfc", Op::erfc, 1},   {"sigmoid", Op::sigmoid, 1},
+    {"softplus", Op::softplus, 1}, {"max", Op::max, 2}, {"min", Op::min, 2},     {"where", Op::where, 3},
 };
 
 std::vector<std::string> all_names() {
@@ -62,14 +60,14 @@ std::string lower(std::string_view s) {
 bool find_function(std::string_view name, FunctionInfo* info) {
   for (const Named& f : kOwn) {
     if (name == f.name) {
-      *info = {f.builtin, f.arity, -1};
+      *info = {f.op, f.arity, -1};
       return true;
     }
   }
   const auto& all = activations();
   for (size_t i = 0; i < all.size(); ++i) {
     if (name == all[i].id) {
-      *info = {Builtin::catalogue, 1, static_cast<int>(i)};
+      *info = {Op::catalogue, 1, static_cast<int>(i)};
       return true;
     }
   }
@@ -91,6 +89,13 @@ std::string suggest_function(std::string_view name) {
   // A third of the letters wrong (at least one, at most three) still reads as a typo.
   const size_t allowed = std::clamp<size_t>(wanted.size() / 3, 1, 3);
   return best_distance <= allowed ? best : "";
+}
+
+const char* function_name(Op op) {
+  for (const Named& f : kOwn) {
+    if (f.op == op) return f.name;
+  }
+  return nullptr;
 }
 
 std::string function_names() {

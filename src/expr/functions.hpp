@@ -6,32 +6,14 @@
 #include <string>
 #include <string_view>
 
+#include "op.hpp"
+
 namespace act::expr {
 
-enum class Builtin {
-  exp,
-  log,
-  log1p,
-  expm1,
-  sqrt,
-  abs,
-  sin,
-  cos,
-  tanh,
-  erf,
-  erfc,
-  sigmoid,
-  softplus,
-  max,
-  min,
-  where,
-  catalogue,  // an activation of the registry, at its default parameters
-};
-
 struct FunctionInfo {
-  Builtin builtin;
+  Op op;  // Op::catalogue for an activation of the registry, at its default parameters
   int arity;
-  int catalogue_index = -1;  // registry index for Builtin::catalogue
+  int catalogue_index = -1;  // registry index for Op::catalogue
 };
 
 // False when `name` is no function.
@@ -40,6 +22,9 @@ bool find_function(std::string_view name, FunctionInfo* info);
 // The known function name closest to `name` (edit distance), or "" when none
 // is close enough to be a plausible typo.
 std::string suggest_function(std::string_view name);
+
+// The language's name of a function op ("exp", "max"…); nullptr for the others.
+const char* function_name(Op op);
 
 // Every function name, comma-separated (for messages).
 std::string function_names();

@@ -118,27 +118,6 @@ std::string number_text(double v) {
   return buf;
 }
 
-const char* op_name(Op op) {
-  switch (op) {
-    case Op::exp: return "exp";
-    case Op::log: return "log";
-    case Op::log1p: return "log1p";
-    case Op::expm1: return "expm1";
-    case Op::sqrt: return "sqrt";
-    case Op::abs: return "abs";
-    case Op::sin: return "sin";
-    case Op::cos: return "cos";
-    case Op::tanh: return "tanh";
-    case Op::erf: return "erf";
-    case Op::erfc: return "erfc";
-    case Op::sigmoid: return "sigmoid";
-    case Op::softplus: return "softplus";
-    case Op::max: return "max";
-    case Op::min: return "min";
-    default: return "?";
-  }
-}
-
 // Precedence for printing: 1 sum, 2 product, 3 unary minus, 4 power, 5 atom.
 int precedence(const Node& n) {
   switch (n.op) {
@@ -222,7 +201,7 @@ struct Printer {
         out += ')';
         return;
       default:
-        out += op_name(n.op);
+        out += function_name(n.op);
         out += '(';
         print(n.args[0]);
         if (n.args[1] >= 0) {
@@ -444,38 +423,24 @@ class Lowering {
   int call(const AstNode& n) {
     FunctionInfo info;
     find_function(n.name, &info);  // the parser checked the name and the count
-    if (info.builtin == Builtin::where) return where(n);
+    if (info.op == Op::where) return where(n);
     int args[2] = {-1, -1};
     for (size_t i = 0; i < n.args.size(); ++i) {
       args[i] = lower(n.args[i]);
       if (args[i] < 0) return -1;
     }
     const int u = args[0];
-    switch (info.builtin) {
-      case Builtin::exp: return g_.unary(Op::exp, u);
-      case Builtin::log: return logarithm(&n, u);
-      case Builtin::log1p: return g_.unary(Op::log1p, u);
-      case Builtin::expm1: return g_.unary(Op::expm1, u);
-      case Builtin::sqrt:
+    switch (info.op) {
+      case Op::log: return logarithm(&n, u);
+      case Op::sqrt:
         if (is(u, Op::pow_int) && at(u).aux == 2) {
           return rewritten(&n, g_.unary(Op::abs, at(u).args[0]),
                            "u^2 overflows to ∞ for |u| > 1.3e154; √(u²) = |u| exactly");
         }
         return g_.unary(Op::sqrt, u);
-      case Builtin::abs: return g_.unary(Op::abs, u);
-      case Builtin::sin: return g_.unary(Op::sin, u);
-      case Builtin::cos: return g_.unary(Op::cos, u);
-      case Builtin::tanh: return g_.unary(Op::tanh, u);
-      case Builtin::erf: return g_.unary(Op::erf, u);
-      case Builtin::erfc: return g_.unary(Op::erfc, u);
-      case Builtin::sigmoid: return g_.unary(Op::sigmoid, u);
-      case Builtin::softplus: return g_.unary(Op::softplus, u);
-      case Builtin::max: return g_.binary(Op::max, args[0], args[1]);
-      case Builtin::min: return g_.binary(Op::min, args[0], args[1]);
-      case Builtin::catalogue: return g_.make({Op::catalogue, info.catalogue_index, 0, {u}});
-      case Builtin::where: break;
+      case Op::catalogue: return g_.make({Op::catalogue, info.catalogue_index, 0, {u}});
+      default: return g_.make({info.op, 0, 0, {args[0], args[1]}});  // the function's op on its one or two arguments
     }
-    return -1;
   }
 
   // log(u), with the stable forms; reported when the user wrote it (n).

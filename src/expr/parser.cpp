@@ -430,7 +430,7 @@ class Parser {
         int arg;
         if (!expression(&arg)) return false;
         if (is_comparison(tok_.kind)) {
-          if (!(info.builtin == Builtin::where && args.empty())) {
+          if (!(info.op == Op::where && args.empty())) {
             return fail_at(tok_, "a comparison can only be the condition of where(condition, then, otherwise)");
           }
           const Token cmp = tok_;
@@ -445,7 +445,7 @@ class Parser {
                                                      : 'g';
           if (!add({AstKind::compare, op, 0, {}, {arg, right}, ast_->nodes[arg].begin, ast_->nodes[right].end}, &arg))
             return false;
-        } else if (info.builtin == Builtin::where && args.empty()) {
+        } else if (info.op == Op::where && args.empty()) {
           return fail(ast_->nodes[arg].begin,
                       "where's first argument must be a comparison, e.g. where(z > 0, z, 0.1*z)");
         }

@@ -24,11 +24,11 @@ void Hidden::slope(const float* z, float* d, size_t n) const {
   }
 }
 
-void Hidden::backward(const float* z, const float* da, float* dz, size_t n) const {
+void Hidden::fused(const float* z, float* a, float* d, size_t n) const {
   if (expression != nullptr) {
-    expression->backward(z, da, dz, n, expression_params.data());
+    expression->fused(z, a, d, n, expression_params.data());
   } else {
-    catalogue->backward(z, da, dz, n, params);
+    catalogue->fused(z, a, d, n, params);
   }
 }
 
@@ -145,9 +145,11 @@ double Network::forward_batch(const float* x, const float* y, int rows) {
     }
     a_[l].resize(z.size());
     if (l < L) {
-      if (y != nullptr && hidden_.expression == nullptr && hidden_.catalogue->fused != nullptr) {
+      if (y != nullptr) {
+        // g'(z) too, from the same evaluation: the backward pass and the
+        // statistics read it (slope_), so nothing evaluates the activation twice.
         slope_[l].resize(z.size());
-        hidden_.catalogue->fused(z.data(), a_[l].data(), slope_[l].data(), z.size(), hidden_.params);
+        hidden_.fused(z.data(), a_[l].data(), slope_[l].data(), z.size());
       } else {
         hidden_.forward(z.data(), a_[l].data(), z.size());
       }
@@ -223,13 +225,9 @@ void Network::backward_batch(const float* y, int rows) {
       }
     }
     delta_[l - 1].resize(da.size());
-    if (hidden_.expression == nullptr && hidden_.catalogue->fused != nullptr) {
-      const float* g = slope_[l - 1].data();
-      float* dl = delta_[l - 1].data();
-      for (size_t i = 0; i < da.size(); ++i) dl[i] = da[i] * g[i];
-    } else {
-      hidden_.backward(z_[l - 1].data(), da.data(), delta_[l - 1].data(), da.size());
-    }
+    const float* g = slope_[l - 1].data();
+    float* dl = delta_[l - 1].data();
+    for (size_t i = 0; i < da.size(); ++i) dl[i] = da[i] * g[i];
   }
 }
 
@@ -341,9 +339,7 @@ Stats Network::stats(const float* x, const float* y, int rows) {
     double sq = 0;
     for (int i = 0; i < out * in; ++i) sq += static_cast<double>(gw[i]) * gw[i];
     ls.gradient_norm = std::sqrt(sq);
-    const std::vector<float>& z = z_[l];
-    std::vector<float> d(z.size());
-    hidden_.slope(z.data(), d.data(), z.size());
+    const std::vector<float>& d = slope_[l];  // g'(z), kept by the forward pass
     int dead = 0, saturated = 0;
     for (int j = 0; j < out; ++j) {
       bool all_zero = true, all_small = true;

@@ -1,6 +1,6 @@
 // A small fully connected network trained on the C++ core: hidden layers of
-// any catalogue activation or compiled expression (their own forward and
-// backward kernels), a sigmoid output with binary cross-entropy or an
+// any catalogue activation or compiled expression (their own fused kernels:
+// g and g' in one evaluation, δ = ∂loss/∂a · g'), a sigmoid output with binary cross-entropy or an
 // identity output with mean squared error, three initialisations, SGD,
 // momentum or Adam, L2, mini-batches through a seeded shuffle. Weights and
 // activations are float32; every loop runs in a fixed order, so a run is the
@@ -37,8 +37,8 @@ struct Hidden {
   std::vector<double> expression_params;
 
   void forward(const float* z, float* a, size_t n) const;
-  void slope(const float* z, float* d, size_t n) const;                       // g'(z)
-  void backward(const float* z, const float* da, float* dz, size_t n) const;  // da·g'(z)
+  void slope(const float* z, float* d, size_t n) const;            // g'(z)
+  void fused(const float* z, float* a, float* d, size_t n) const;  // a = g(z) and d = g'(z) in one pass
 };
 
 struct Options {
@@ -101,8 +101,8 @@ class Network {
   float max_slope_ = 1;  // the largest |g'| of the hidden activation, for saturation
 
   // Per-layer buffers for one batch: pre-activations z, activations a, the
-  // backward deltas, and g'(z) kept from the forward pass (the catalogue's
-  // fused kernel: one evaluation of the activation serves both passes).
+  // backward deltas, and g'(z) kept from the forward pass (the activation's
+  // fused kernel: one evaluation serves the backward pass and the statistics).
   std::vector<std::vector<float>> z_, a_, delta_, slope_;
   std::vector<float> wt_;   // a layer's weights transposed, [in][out]: the forward loop runs across units
   std::vector<float> da_;   // ∂loss/∂a of the layer below
