@@ -3,7 +3,7 @@
 // uPlot's hooks. It draws the plot it is given (plot.js, from main-view.js)
 // and keeps nothing else.
 
-import { ORDER_STYLE, readPalette, seriesStyle } from './palette.js';
+import { ORDER_STYLE, axisStyle, readPalette, seriesStyle } from './palette.js';
 import { fmt } from './util.js';
 
 /** Radius of the dots that end a curve at a jump, in CSS pixels. */
@@ -293,13 +293,7 @@ export function createMainChart(container, { uPlot, onCursorIndex, onSelectRange
 
   function build(v) {
     palette = readPalette();
-    const axisCommon = {
-      stroke: palette.axis,
-      font: `12px ${palette.font}`,
-      labelFont: `600 13px ${palette.font}`,
-      grid: { stroke: palette.grid, width: 1 },
-      ticks: { stroke: palette.grid, width: 1, size: 6 },
-    };
+    const axisCommon = axisStyle(palette, 6);
     const series = seriesOf(v).map(({ slot, order }) => {
       const s = seriesStyle(palette, slot, order, v.slots.length);
       return { label: `${slot}:${order}`, scale: scaleOf(v, order), stroke: s.stroke, width: s.width, dash: s.dash, cap: s.cap, points: { show: false }, gaps: jumpGaps };

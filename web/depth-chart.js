@@ -2,7 +2,7 @@
 // interquartile band per function) and the fraction of paths whose gradient
 // is exactly 0. They draw what depth.js computed from the module's g′.
 
-import { SLOT_DASH, readPalette } from './palette.js';
+import { SLOT_DASH, axisStyle, readPalette } from './palette.js';
 import { MINUS } from './util.js';
 
 const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
@@ -41,13 +41,7 @@ export function createDepthCharts(magContainer, deadContainer, { uPlot }) {
   let key = '';
 
   function axes(palette, yLabel, yValues, incrs) {
-    const common = {
-      stroke: palette.axis,
-      font: `12px ${palette.font}`,
-      labelFont: `600 13px ${palette.font}`,
-      grid: { stroke: palette.grid, width: 1 },
-      ticks: { stroke: palette.grid, width: 1, size: 5 },
-    };
+    const common = axisStyle(palette);
     return [
       { ...common, label: 'layers L', labelSize: 22, incrs: [1, 2, 5, 10] },
       { ...common, label: yLabel, labelSize: 22, size: 56, values: yValues, ...(incrs ? { incrs } : {}) },

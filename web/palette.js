@@ -41,3 +41,14 @@ export function seriesStyle(palette, slotIndex, order, slotCount) {
 
 /** Dash per function in the depth charts, where colour alone would tell the functions apart. */
 export const SLOT_DASH = Object.freeze([[], [9, 4], [2, 4], [12, 4, 2, 4]]);
+
+/** What every chart's axes share: colours, fonts, grid and tick lines (tickSize: tick length in px). */
+export function axisStyle(palette, tickSize = 5) {
+  return {
+    stroke: palette.axis,
+    font: `12px ${palette.font}`,
+    labelFont: `600 13px ${palette.font}`,
+    grid: { stroke: palette.grid, width: 1 },
+    ticks: { stroke: palette.grid, width: 1, size: tickSize },
+  };
+}

@@ -5,7 +5,7 @@
 // (train-run.js) and keep nothing else.
 
 import { pow10Label } from './depth-chart.js';
-import { readPalette } from './palette.js';
+import { axisStyle, readPalette } from './palette.js';
 import { fmt } from './util.js';
 
 /** Colours per hidden layer (Okabe–Ito, then grey), layer 1 first. */
@@ -36,13 +36,7 @@ export function createTrainCharts(lossEl, gradEl, unitsEl, { uPlot }) {
   let key = '';
 
   function axes(palette, yLabel, yValues, extra = {}) {
-    const common = {
-      stroke: palette.axis,
-      font: `12px ${palette.font}`,
-      labelFont: `600 13px ${palette.font}`,
-      grid: { stroke: palette.grid, width: 1 },
-      ticks: { stroke: palette.grid, width: 1, size: 5 },
-    };
+    const common = axisStyle(palette);
     return [
       { ...common, label: 'training steps', labelSize: 22 },
       { ...common, label: yLabel, labelSize: 22, size: 56, ...(yValues ? { values: yValues } : {}), ...extra },

@@ -60,7 +60,7 @@ struct Error {
 };
 
 // One textbook form replaced by a stable primitive, e.g.
-// { column 1, "log(1 + exp(z))", "softplus(z)", "1 + e^z overflows for z > 88 ..." }.
+// { column 1, "log(1 + exp(z))", "softplus(z)", "1 + e^u overflows to ∞ for u > 709 ..." }.
 struct Rewrite {
   int column = 0;  // where the rewritten subexpression starts in the source
   std::string from;

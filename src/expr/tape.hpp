@@ -20,7 +20,7 @@ class Program {
  public:
   Program(const Graph& graph, int root);
 
-  // out_order: 0 g, 1 g' (value also computed), 2 g''. The results go to
+  // orders: the highest derivative carried, 0 (g), 1 (g') or 2 (g''). The results go to
   // the arrays of `outputs` that are not null: [0] g, [1] g', [2] g'';
   // dy, when not null, multiplies g' (the backward pass) before rounding.
   void run(int orders, const float* x, float* const outputs[3], const float* dy, size_t n, const double* params) const;

@@ -97,10 +97,8 @@ export interface ActivationInfo {
   precision: { value: Precision; derivative: Precision; second: Precision };
 }
 
-export interface Activation<Id extends ActivationId = ActivationId> {
-  readonly id: Id;
-  /** The parameters in use, defaults filled in. */
-  readonly params: Readonly<Required<ActivationParams[Id]>>;
+/** What every activation computes, from the catalogue (get) or an expression (compile). */
+export interface ActivationMethods {
   /** g(x). */
   forward<O extends Output | undefined = undefined>(x: Input, out?: O): Result<O>;
   /** g'(x), or g''(x) with { order: 2 }. */
@@ -115,6 +113,12 @@ export interface Activation<Id extends ActivationId = ActivationId> {
   backward<O extends Output | undefined = undefined>(x: Input, dy: Input, out?: O): Result<O>;
   /** g, g' and g'' at one point. */
   at(z: number): { value: number; derivative: number; second: number };
+}
+
+export interface Activation<Id extends ActivationId = ActivationId> extends ActivationMethods {
+  readonly id: Id;
+  /** The parameters in use, defaults filled in. */
+  readonly params: Readonly<Required<ActivationParams[Id]>>;
 }
 
 /** A textbook form the engine replaced by a stable primitive, and why. */
@@ -141,19 +145,10 @@ export interface ExpressionInfo {
 }
 
 /** A user-defined activation (act.compile): the methods of a catalogue activation. */
-export interface CompiledActivation extends ExpressionInfo {
+export interface CompiledActivation extends ExpressionInfo, ActivationMethods {
   readonly id: 'custom';
   /** The parameters' values in use. */
   readonly params: Readonly<Record<string, number>>;
-  forward<O extends Output | undefined = undefined>(x: Input, out?: O): Result<O>;
-  derivative<O extends Output | undefined = undefined>(x: Input, out?: O, options?: { order?: 1 | 2 }): Result<O>;
-  derivative<O extends Output | undefined = undefined>(x: Input, options: { order?: 1 | 2; out?: O }): Result<O>;
-  evaluate<V extends Output | undefined = undefined, D extends Output | undefined = undefined>(
-    x: Input,
-    outputs?: { value?: V; derivative?: D },
-  ): { value: Result<V>; derivative: Result<D> };
-  backward<O extends Output | undefined = undefined>(x: Input, dy: Input, out?: O): Result<O>;
-  at(z: number): { value: number; derivative: number; second: number };
   /** The same compiled expression with other parameter values (no parsing). */
   withParams(params: Record<string, number>): CompiledActivation;
 }

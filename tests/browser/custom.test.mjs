@@ -19,7 +19,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { STEP_TIMEOUT, assertSameFloat32, outDir, plotted, setNumber, setUp, waitForPlot, webModule } from './harness.mjs';
+import { STEP_TIMEOUT, assertSameFloat32, outDir, plotted, setNumber, setUp, sideways, waitForPlot, webModule } from './harness.mjs';
 
 let h;
 let page;
@@ -350,16 +350,7 @@ test('phone: nothing scrolls sideways with the editor open, its error and its re
   await openFresh('#f=custom%7Blog(1%2Bexp(b*z))%20%2B%200.044715*z%5E3*tanh(softplus(z))%7D(b=1.5)', phone);
   await phone.fill('#custom-source', 'log(1+exp(b*z)) + 0.044715*z^3*tanh(softplus(z)) + where(z < 0, (1, z)');
   await phone.waitForFunction(() => document.querySelector('#custom-error .caret-lines'));
-  const overflow = await phone.evaluate((width) => {
-    const wide = [...document.querySelectorAll('body *')]
-      .filter((e) => !e.closest('.katex-mathml, .tex'))
-      .filter((e) => {
-        const r = e.getBoundingClientRect();
-        return r.width > 0 && (r.right > width + 0.5 || r.width > width + 0.5);
-      })
-      .map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${e.className}`);
-    return { scrollWidth: document.scrollingElement.scrollWidth, wide };
-  }, viewport.width);
+  const overflow = await sideways(phone, viewport.width);
   assert.ok(overflow.scrollWidth <= viewport.width, `the document scrolls sideways (${overflow.scrollWidth} px)`);
   assert.deepEqual(overflow.wide, [], 'elements wider than the screen');
   // The editor sits under the chart with the parameters, in sight of the curves it changes.

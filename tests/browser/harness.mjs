@@ -184,3 +184,25 @@ export async function setNumber(locator, value) {
   await locator.dispatchEvent('input');
   await locator.dispatchEvent('change');
 }
+
+/**
+ * Elements of `selector` that reach past the viewport's sides, and the document's scroll
+ * width: what scrolls sideways on a phone. KaTeX's MathML copy is for screen readers,
+ * clipped to nothing on screen; a display formula longer than the screen scrolls inside its
+ * own box (.tex), the page does not.
+ */
+export async function sideways(p, width, selector = 'body *') {
+  return p.evaluate(
+    ({ width, selector }) => {
+      const wide = [...document.querySelectorAll(selector)]
+        .filter((e) => !e.closest('.katex-mathml, .tex'))
+        .filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.width > 0 && (r.right > width + 0.5 || r.width > width + 0.5 || r.left < -0.5);
+        })
+        .map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${e.className}`);
+      return { scrollWidth: document.scrollingElement.scrollWidth, wide };
+    },
+    { width, selector },
+  );
+}

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { outDir, setNumber, setUp } from './harness.mjs';
+import { outDir, setNumber, setUp, sideways } from './harness.mjs';
 
 const VIEWPORT = { width: 390, height: 844 };
 let h;
@@ -21,24 +21,8 @@ after(async () => {
   await h?.tearDown();
 });
 
-/** Elements that reach past the screen's right edge, and the document's scroll width. */
-async function overflow() {
-  return page.evaluate((width) => {
-    const wide = [...document.querySelectorAll('body *')]
-      // KaTeX's MathML copy is for screen readers, clipped to nothing on screen; a display
-      // formula longer than the screen scrolls inside its own box (.tex), the page does not.
-      .filter((e) => !e.closest('.katex-mathml, .tex'))
-      .filter((e) => {
-        const r = e.getBoundingClientRect();
-        return r.width > 0 && (r.right > width + 0.5 || r.width > width + 0.5);
-      })
-      .map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${e.className}`);
-    return { scrollWidth: document.scrollingElement.scrollWidth, wide };
-  }, VIEWPORT.width);
-}
-
 async function assertFits(what) {
-  const o = await overflow();
+  const o = await sideways(page, VIEWPORT.width);
   assert.ok(o.scrollWidth <= VIEWPORT.width, `${what}: the document scrolls sideways (${o.scrollWidth} px)`);
   assert.deepEqual(o.wide, [], `${what}: elements wider than the screen`);
 }

@@ -16,7 +16,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { STEP_TIMEOUT, outDir, setNumber, setUp } from './harness.mjs';
+import { STEP_TIMEOUT, outDir, setNumber, setUp, sideways } from './harness.mjs';
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -225,16 +225,7 @@ test('phone (390 × 844): nothing in the section scrolls sideways, in a race too
   phone.on('pageerror', (e) => problems.push(e.message));
   phone.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   try {
-    const fits = () =>
-      phone.evaluate((width) => {
-        const wide = [...document.querySelectorAll('#train, #train *')]
-          .filter((e) => {
-            const r = e.getBoundingClientRect();
-            return r.width > 0 && (r.right > width + 0.5 || r.left < -0.5);
-          })
-          .map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${e.className}`);
-        return { scrollWidth: document.scrollingElement.scrollWidth, wide };
-      }, PHONE.width);
+    const fits = () => sideways(phone, PHONE.width, '#train, #train *');
     for (const [hash, name] of [[SPIRAL_TANH, 'train-spiral-tanh-phone'], [DEAD_RELU, 'train-dead-relu-phone']]) {
       await h.open(hash, phone);
       await phone.click('#train-play');
