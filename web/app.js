@@ -124,6 +124,7 @@ async function main() {
     depth: depthView.result,
     timings: depthView.timings,
     train: trainView.snapshot,
+    trainTimings: trainView.timings,
     flushHash: hashSync.flush,
   });
 
@@ -135,7 +136,7 @@ async function main() {
   showEngine(act.simd);
   if (!problems.length) clearStatus();
   resolveReady();
-  const offline = enableOffline().then((count) => {
+  const offline = enableOffline(trainView.run.workerUrls).then((count) => {
     showOfflineCount(count);
     return count;
   });

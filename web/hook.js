@@ -100,8 +100,14 @@ export function installHook({ ready }) {
         plotted: from.depthCharts.charts.mag.data.map((a) => Array.from(a)),
       };
     },
-    /** The Train section's run: steps, losses, per-layer measurements, accuracies and notes (train-view.js). */
-    train: () => from?.train() ?? null,
+    /**
+     * The Train section's run: steps, losses, per-layer measurements,
+     * accuracies and notes (train-view.js); a promise, resolved once the
+     * training worker has handled every command so far.
+     */
+    train: async () => (from ? from.train() : null),
+    /** How long the Train section's recent draws took, in ms. */
+    trainTimings: () => from?.trainTimings() ?? [],
     /** Resolves with performance.now() when the main chart next finishes drawing. */
     nextDraw,
     /** Write the URL hash now (it is otherwise written 250 ms after the last change). */

@@ -5,8 +5,7 @@
 import { pow10Label } from './depth-chart.js';
 import { readPalette } from './palette.js';
 import { DASH, LAYER_COLOURS } from './train-chart.js';
-import { MAX_STEPS } from './train-run.js';
-import { NOTE_LIMITS, trainNotes } from './train.js';
+import { MAX_STEPS, NOTE_LIMITS, trainNotes } from './train.js';
 import { $, el, fmt, lineSwatch } from './util.js';
 
 const percent = (v) => `${Math.round(v * 100)}%`;

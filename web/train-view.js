@@ -1,31 +1,32 @@
 // The Train section: hands the settings in the page's state (view.train) to
-// the run (train-run.js), which makes the networks afresh when they change,
-// and draws what the run measured: the decision boundaries (train-heatmap.js),
-// the charts (train-chart.js), the notes and the descriptions (train-text.js).
+// the run (train-run.js: the networks train in a Web Worker), and draws what
+// the run measured: the decision boundaries (train-heatmap.js), the charts
+// (train-chart.js), the notes and the descriptions (train-text.js).
 //
-// While the run plays, the charts follow every frame; the heat maps (a
-// GRID² prediction each) and the text at most every MAP_INTERVAL and
-// TEXT_INTERVAL ms; a paused run is drawn in full at once.
+// While the run plays, the worker's updates are drawn once per animation
+// frame (however many arrived), the text at most every TEXT_INTERVAL ms; a
+// paused run is drawn in full at once. Each draw's duration is kept for
+// scripts/page-perf.mjs.
 
+import { isCustom } from './custom.js';
 import { drawHeatmap } from './train-heatmap.js';
 import { createTrainRun } from './train-run.js';
 import { describeRun, showLegends, showNotes, showProgress, showStatus } from './train-text.js';
-import { FROM_CHART, accuracy, gridInputs } from './train.js';
+import { FROM_CHART } from './train.js';
 import { $, el } from './util.js';
 
-const MAP_INTERVAL = 100;
 const TEXT_INTERVAL = 300;
+/** Draw durations kept (ms), the latest last. */
+const TIMINGS_KEPT = 600;
 
-/**
- * act: the module; catalogue: catalogue.js; charts: train-chart.js;
- * onRun(run): told after every change of the run (train-controls.js's buttons).
- */
 export function createTrainView({ act, catalogue, charts, onRun }) {
-  const grid = gridInputs();
   let theme = '';
   let key = '';
-  let lastMap = -Infinity;
   let lastText = -Infinity;
+  /** The maps drawn last (the run's maps object), so that a frame without new ones leaves them. */
+  let mapsDrawn = null;
+  let frame = 0;
+  const timings = [];
   /** The networks' shape and names as last laid out (heat map canvases, legends). */
   let layout = '';
   let accuracies = [];
@@ -48,47 +49,64 @@ export function createTrainView({ act, catalogue, charts, onRun }) {
   }
 
   function drawMaps(run) {
+    mapsDrawn = run.maps;
+    if (!run.maps || run.maps.length !== run.runs.length) return;
     accuracies = run.runs.map((r, i) => {
-      const train = run.predict(i, run.data.train.inputs);
-      const test = run.predict(i, run.data.test.inputs);
-      const probabilities = run.predict(i, grid);
+      const { probabilities, train, test } = run.maps[i];
       drawHeatmap(maps[i], probabilities, run.data);
-      const a = { train: accuracy(train, run.data.train.targets), test: accuracy(test, run.data.test.targets) };
-      maps[i].setAttribute('aria-label', `Decision boundary of ${r.name} after ${run.stepsDone} steps: ${Math.round(a.train * 100)}% of the training points and ${Math.round(a.test * 100)}% of the test points on the right side.`);
-      return a;
+      maps[i].setAttribute('aria-label', `Decision boundary of ${r.name} after ${run.stepsDone} steps: ${Math.round(train * 100)}% of the training points and ${Math.round(test * 100)}% of the test points on the right side.`);
+      return { train, test };
     });
   }
 
   function draw(run, force = false) {
+    const t0 = performance.now();
     onRun(run);
     showStatus(run);
     if (!run.runs.length) return;
     layOut(run);
     charts.render(run.history, theme);
+    if (force || run.maps !== mapsDrawn) drawMaps(run);
     const now = performance.now();
-    if (force || !run.playing || now - lastMap >= MAP_INTERVAL) {
-      lastMap = now;
-      drawMaps(run);
-    }
     if (force || !run.playing || now - lastText >= TEXT_INTERVAL) {
       lastText = now;
       showProgress(run, accuracies);
       notes = showNotes(run);
       describeRun(run, accuracies);
     }
+    timings.push(performance.now() - t0);
+    if (timings.length > TIMINGS_KEPT) timings.shift();
   }
 
-  const run = createTrainRun({ act, onUpdate: (r) => draw(r) });
+  /** The worker's updates: drawn at the next frame, once. The page's own commands: the buttons and status at once. */
+  function onUpdate(r, { fromWorker }) {
+    if (!fromWorker) {
+      onRun(r);
+      showStatus(r);
+    }
+    if (!frame) {
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        draw(r);
+      });
+    }
+  }
 
-  /** The networks' activations: { name, fn } each; throws the module's error for parameters it refuses. */
+  const run = createTrainRun({ act, onUpdate });
+
+  /**
+   * The networks' activations for the worker: { name, id, params } or { name,
+   * source, params } each. The function on the chart is made here first, so
+   * that parameters the module refuses are said here (it throws).
+   */
   function activationsOf(view) {
     const ids = [view.train.activation, view.train.race].filter(Boolean);
     return ids.map((id) => {
-      if (id === FROM_CHART) {
-        const slot = view.slots[view.active];
-        return { name: catalogue.nameOf(slot), fn: catalogue.functionOf(slot) };
-      }
-      return { name: catalogue.info(id).name, fn: act.get(id) };
+      if (id !== FROM_CHART) return { name: catalogue.info(id).name, id };
+      const slot = view.slots[view.active];
+      catalogue.functionOf(slot);
+      const name = catalogue.nameOf(slot);
+      return isCustom(slot) ? { name, source: slot.source, params: { ...slot.params } } : { name, id: slot.id, params: { ...slot.params } };
     });
   }
 
@@ -110,7 +128,7 @@ export function createTrainView({ act, catalogue, charts, onRun }) {
         $('train-status').textContent = `The function on the chart cannot be trained: ${err.message}`;
         return;
       }
-      run.configure(t, activations); // draws through onUpdate
+      run.configure(t, activations); // drawn when the worker answers
       return;
     }
     if (themeChanged && previous.view) {
@@ -126,8 +144,14 @@ export function createTrainView({ act, catalogue, charts, onRun }) {
       charts.resize();
       if (run.runs.length) drawMaps(run);
     },
-    /** For the test hook: the run as numbers. */
-    snapshot() {
+    /** How long each recent draw took, in ms (the latest last). */
+    timings: () => [...timings],
+    /** For the test hook: the run as numbers, once the worker has handled every command so far and all is drawn. */
+    async snapshot() {
+      await run.settled();
+      cancelAnimationFrame(frame);
+      frame = 0;
+      draw(run, true);
       const h = run.history;
       return {
         step: run.stepsDone,

@@ -40,6 +40,10 @@ export const ROWS = 500;
 export const DATA_SEED = 1;
 /** The networks' seed: the same initial weights for every activation, so that a race is fair. */
 export const NET_SEED = 1;
+/** Steps the Step button trains: one chunk (and one measurement). */
+export const STEP_CHUNK = 10;
+/** A run stops by itself after this many steps. */
+export const MAX_STEPS = 20_000;
 /** The square the data and the decision boundary are drawn on (the generators stay inside ±6 but for noise). */
 export const EXTENT = 6;
 export const GRID = 100;

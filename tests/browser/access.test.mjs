@@ -197,7 +197,7 @@ test('dark colour scheme recolours the page and the charts', { timeout: 20_000 }
   await page.emulateMedia({ colorScheme: 'light' });
 });
 
-test('offline: after one visit the page works with the server gone', { timeout: 30_000 }, async () => {
+test('offline: after one visit the page works with the server gone, training included', { timeout: 30_000 }, async () => {
   // A server and a context of its own, with service workers allowed.
   const server = await serve({ root: siteRoot, port: 0, csp: true });
   const context = await h.browser.newContext({ viewport: { width: 1000, height: 800 } });
@@ -221,6 +221,11 @@ test('offline: after one visit the page works with the server gone', { timeout: 
     assert.equal(q.id, 'gelu');
     assertMatchesModule(act, q, 'offline');
     assert.equal(await p.locator('#explain .katex').count() > 3, true, 'formulas render offline');
+    // The Train section's worker loads its own scripts and module: cached too.
+    await p.click('#train-step');
+    const run = await p.evaluate(() => window.activationsPage.train());
+    assert.equal(run.error, '', 'the training worker loads offline');
+    assert.equal(run.step, 10, 'and trains');
     assert.deepEqual(problems, [], 'online');
     assert.deepEqual(offlineProblems, [], 'offline');
   } finally {

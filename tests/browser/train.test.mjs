@@ -1,5 +1,6 @@
-// Browser test of the Train section (issue 13, first version):
+// Browser test of the Train section (issue 13):
 //
+//   - the networks train in a Web Worker (train-worker.js);
 //   - Play trains (the loss falls on the circle with tanh), Pause stops, Step trains one chunk
 //     of 10 steps, Reset brings back the very first loss;
 //   - the decision boundary's canvas is drawn (many distinct colours);
@@ -36,7 +37,14 @@ after(async () => {
 });
 
 const train = (p = page) => p.evaluate(() => window.activationsPage.train());
-const waitForStep = (n, p = page) => p.waitForFunction((k) => window.activationsPage.train().step >= k, n, { timeout: 30_000 });
+/** Until the run has trained n steps (the snapshot is a promise, which waitForFunction would not await). */
+async function waitForStep(n, p = page) {
+  const deadline = Date.now() + 30_000;
+  while ((await train(p)).step < n) {
+    if (Date.now() > deadline) throw new Error(`the run did not reach step ${n} in 30 s`);
+    await p.waitForTimeout(50);
+  }
+}
 
 test('play trains (the loss falls on the circle with tanh), pause stops, step trains one chunk, reset restores the first loss', { timeout: 60_000 }, async () => {
   await h.open();
@@ -71,6 +79,8 @@ test('play trains (the loss falls on the circle with tanh), pause stops, step tr
   assert.equal(stepped.steps.length, paused.steps.length + 1, 'and measures once');
   assert.equal(stepped.playing, false);
 
+  assert.ok(page.workers().some((w) => w.url().endsWith('/train-worker.js')), 'the networks train in a Web Worker');
+
   await page.click('#train-reset');
   const reset = await train();
   assert.equal(reset.step, 0);
@@ -83,6 +93,7 @@ test('play trains (the loss falls on the circle with tanh), pause stops, step tr
 test('the decision boundary is drawn: the canvas has many colours, and says what it shows', { timeout: 30_000 }, async () => {
   await h.open();
   await page.click('#train-step');
+  await train(); // the worker has trained and the page has drawn
   const pixels = await page.evaluate(() => {
     const canvas = document.querySelector('#train-maps canvas');
     const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
