@@ -18,6 +18,7 @@ const NUMBERS = [
   { field: 'learningRate', id: 'train-lr', error: 'train-lr-error' },
   { field: 'batchSize', id: 'train-batch', error: 'train-batch-error' },
   { field: 'biasInit', id: 'train-bias', error: 'train-bias-error' },
+  { field: 'l2', id: 'train-l2', error: 'train-l2-error' },
 ];
 
 /** The catalogue by family, after `first` options ([value, text]). */

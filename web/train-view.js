@@ -50,7 +50,8 @@ export function createTrainView({ act, catalogue, charts, onRun }) {
 
   function drawMaps(run) {
     mapsDrawn = run.maps;
-    if (!run.maps || run.maps.length !== run.runs.length) return;
+    // Until the worker's first update after new settings, the canvases and the maps may not match.
+    if (!run.maps || run.maps.length !== run.runs.length || maps.length !== run.runs.length) return;
     accuracies = run.runs.map((r, i) => {
       const { probabilities, train, test } = run.maps[i];
       drawHeatmap(maps[i], probabilities, run.data);

@@ -23,6 +23,7 @@ export const TRAIN_DEFAULTS = Object.freeze({
   learningRate: 0.01,
   batchSize: 10,
   biasInit: 0,
+  l2: 0,
   race: '',
 });
 
@@ -31,6 +32,7 @@ export const TRAIN_LIMITS = Object.freeze({
   learningRate: [1e-5, 10],
   batchSize: [1, 250],
   biasInit: [-10, 10],
+  l2: [0, 1],
   hiddenLayers: [1, 8],
   width: [1, 32],
 });
@@ -96,6 +98,7 @@ export function encodeTrain(t) {
     ['tbatch', t.batchSize],
     ['tbias', t.biasInit],
   ];
+  if (t.l2) pairs.push(['tl2', t.l2]);
   if (t.race) pairs.push(['trace', t.race]);
   return pairs;
 }
@@ -118,7 +121,7 @@ export function decodeTrain(pairs, act, problems) {
   choice('tinit', 'init', (v) => INITS.includes(v));
   choice('topt', 'optimizer', (v) => OPTIMIZERS.includes(v));
   choice('trace', 'race', (v) => v === '' || isActivation(v, act));
-  for (const [key, field] of [['tnoise', 'noise'], ['tlr', 'learningRate'], ['tbatch', 'batchSize'], ['tbias', 'biasInit']]) {
+  for (const [key, field] of [['tnoise', 'noise'], ['tlr', 'learningRate'], ['tbatch', 'batchSize'], ['tbias', 'biasInit'], ['tl2', 'l2']]) {
     if (!pairs.has(key)) continue;
     const raw = pairs.get(key);
     if (numberProblem(field, raw)) problems.push(`${key} = ${raw}`);

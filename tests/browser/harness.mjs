@@ -106,7 +106,11 @@ export async function setUp({ viewport = { width: 1200, height: 900 }, colorSche
     async open(hash = '', p = page) {
       // A goto that changes only the hash would not load the page again (the old state and
       // training worker would stay, the new hash applied a task later): always a fresh load.
-      if (p.url().startsWith(server.url)) await p.goto('about:blank');
+      // Before leaving, let the training worker finish loading: a navigation would abort its requests.
+      if (p.url().startsWith(server.url)) {
+        await p.evaluate(() => window.activationsPage?.train()).catch(() => {});
+        await p.goto('about:blank');
+      }
       await p.goto(server.url + hash, { waitUntil: 'load' });
       await p.waitForFunction(() => window.activationsPage, null, { timeout: STEP_TIMEOUT });
       await p.evaluate(() => window.activationsPage.ready);

@@ -170,6 +170,21 @@ test('race: the same activation twice trains to the same losses (same data, same
   assert.notDeepEqual(run.runs[1].train, run.runs[0].train);
 });
 
+test('the L2 penalty reaches the networks: the same run with and without it trains differently', { timeout: 30_000 }, async () => {
+  await h.open();
+  await page.click('#train-step');
+  const plain = (await train()).runs[0].train;
+  await setNumber(page.locator('#train-l2'), 0.5);
+  let run = await train();
+  assert.equal(run.step, 0, 'new settings: a new run');
+  assert.equal(run.runs[0].train[0], plain[0], 'the same initial weights');
+  await page.click('#train-step');
+  run = await train();
+  assert.notEqual(run.runs[0].train[1], plain[1], 'a different loss after 10 steps');
+  await setNumber(page.locator('#train-l2'), 2);
+  assert.match(await page.locator('#train-l2-error').textContent(), /between 0 and 1/);
+});
+
 test('the settings round-trip through the URL; old links get the defaults; a bad layer list is refused inline', { timeout: 30_000 }, async () => {
   await h.open('#f=tanh&a=0');
   assert.deepEqual((await page.evaluate(() => window.activationsPage.state().train)).layers, [8, 8], 'a link from before the section: defaults');
@@ -185,7 +200,8 @@ test('the settings round-trip through the URL; old links get the defaults; a bad
   await setNumber(page.locator('#train-lr'), 0.05);
   await setNumber(page.locator('#train-batch'), 25);
   await setNumber(page.locator('#train-bias'), 0.1);
-  const want = { dataset: 'spiral', noise: 0.2, layers: [16, 8, 4], activation: 'leaky_relu', init: 'he', optimizer: 'momentum', learningRate: 0.05, batchSize: 25, biasInit: 0.1, race: 'chart' };
+  await setNumber(page.locator('#train-l2'), 0.001);
+  const want = { dataset: 'spiral', noise: 0.2, layers: [16, 8, 4], activation: 'leaky_relu', init: 'he', optimizer: 'momentum', learningRate: 0.05, batchSize: 25, biasInit: 0.1, l2: 0.001, race: 'chart' };
   assert.deepEqual(await page.evaluate(() => window.activationsPage.state().train), want);
   assert.deepEqual((await train()).names, ['Leaky ReLU', 'Tanh'], 'the race runs the function on the chart');
 
@@ -201,13 +217,13 @@ test('the settings round-trip through the URL; old links get the defaults; a bad
   assert.equal((await page.evaluate(() => window.activationsPage.state().train)).learningRate, 0.05);
 
   const hash = await page.evaluate(() => window.activationsPage.flushHash());
-  assert.match(hash, /tdata=spiral&tnoise=0.2&tlayers=16,8,4&tact=leaky_relu&tinit=he&topt=momentum&tlr=0.05&tbatch=25&tbias=0.1&trace=chart/);
+  assert.match(hash, /tdata=spiral&tnoise=0.2&tlayers=16,8,4&tact=leaky_relu&tinit=he&topt=momentum&tlr=0.05&tbatch=25&tbias=0.1&tl2=0.001&trace=chart/);
   const other = await h.context.newPage();
   try {
     await h.open(hash, other);
     assert.deepEqual(await other.evaluate(() => window.activationsPage.state().train), want);
-    const fields = await other.evaluate(() => ['train-dataset', 'train-noise', 'train-layers', 'train-activation', 'train-race', 'train-init', 'train-optimizer', 'train-lr', 'train-batch', 'train-bias'].map((id) => document.getElementById(id).value));
-    assert.deepEqual(fields, ['spiral', '0.2', '16,8,4', 'leaky_relu', 'chart', 'he', 'momentum', '0.05', '25', '0.1']);
+    const fields = await other.evaluate(() => ['train-dataset', 'train-noise', 'train-layers', 'train-activation', 'train-race', 'train-init', 'train-optimizer', 'train-lr', 'train-batch', 'train-bias', 'train-l2'].map((id) => document.getElementById(id).value));
+    assert.deepEqual(fields, ['spiral', '0.2', '16,8,4', 'leaky_relu', 'chart', 'he', 'momentum', '0.05', '25', '0.1', '0.001']);
     await h.assertClean(other);
   } finally {
     await other.close();
