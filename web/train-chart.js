@@ -1,12 +1,12 @@
 // Charts of the Train section (uPlot, like the depth charts): the training and
-// test loss against steps (every raced activation in its own colour), the
-// gradient norm of each hidden layer's weights (log scale) and the share of
-// each layer's units that are dead or saturated. They draw the run's history
-// (train-run.js) and keep nothing else.
+// test loss against steps (every raced activation in its own colour), and per
+// network the gradient norm of each hidden layer's weights (log scale) and the
+// share of each layer's units that are dead or saturated. They draw the run's
+// history (train-run.js) and keep nothing else.
 
 import { pow10Label } from './depth-chart.js';
 import { axisStyle, readPalette } from './palette.js';
-import { fmt } from './util.js';
+import { el, fmt } from './util.js';
 
 /** Colours per hidden layer (Okabe–Ito, then grey), layer 1 first. */
 export const LAYER_COLOURS = Object.freeze(['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#b8a000', '#888888']);
@@ -28,11 +28,46 @@ const logTicks = (self, ticks) =>
     return Number.isFinite(e) && Math.abs(e - Math.round(e)) < 1e-6 ? pow10Label(Math.round(e)) : '';
   });
 
-/** lossEl, gradEl, unitsEl: the containers; uPlot: the library. */
+/** A panel per network in the layer charts' containers: its name (in a race) over its chart. */
+function panels(container, names) {
+  const items = names.map((name) => {
+    const chart = el('div', { class: 'train-panel-chart' });
+    return { item: el('div', { class: 'train-panel' }, names.length > 1 ? el('p', { class: 'train-panel-name', text: name }) : null, chart), chart };
+  });
+  container.replaceChildren(...items.map((p) => p.item));
+  container.classList.toggle('train-panels-race', names.length > 1);
+  return items.map((p) => p.chart);
+}
+
+/** The smallest and largest positive gradient norm of every network: one log scale for both panels of a race. */
+function gradRange(h) {
+  let lo = Infinity;
+  let hi = 0;
+  for (const r of h.runs) {
+    for (const l of r.layers) {
+      for (const v of l.gradientNorm) {
+        if (Number.isFinite(v) && v > 0) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+    }
+  }
+  return hi > 0 ? [lo / 2, hi * 2] : [1e-3, 1];
+}
+
+/**
+ * lossEl: the loss chart's container; gradEl, unitsEl: the layer charts'
+ * containers, which get one panel per network (side by side in a race, with
+ * the same scales); uPlot: the library.
+ */
 export function createTrainCharts(lossEl, gradEl, unitsEl, { uPlot }) {
   let loss = null;
-  let grad = null;
-  let units = null;
+  /** Per network. */
+  let grad = [];
+  let units = [];
+  let gradEls = [];
+  let unitsEls = [];
   let key = '';
 
   function axes(palette, yLabel, yValues, extra = {}) {
@@ -53,15 +88,13 @@ export function createTrainCharts(lossEl, gradEl, unitsEl, { uPlot }) {
   function lossData(h) {
     return [h.step, ...h.runs.flatMap((r) => [positiveOrNull(r.train), positiveOrNull(r.test)])];
   }
-  const layersOf = (h) => h.runs[0]?.layers ?? [];
-  const gradData = (h) => [h.step, ...layersOf(h).map((l) => positiveOrNull(l.gradientNorm))];
-  const unitsData = (h) => [h.step, ...layersOf(h).flatMap((l) => [l.deadFraction, l.saturatedFraction])];
+  const gradData = (h, i) => [h.step, ...h.runs[i].layers.map((l) => positiveOrNull(l.gradientNorm))];
+  const unitsData = (h, i) => [h.step, ...h.runs[i].layers.flatMap((l) => [l.deadFraction, l.saturatedFraction])];
 
-  function build(h, theme) {
+  function build(h, names, theme) {
     const palette = readPalette();
     loss?.destroy();
-    grad?.destroy();
-    units?.destroy();
+    for (const c of [...grad, ...units]) c.destroy();
     const x = { time: false, auto: true };
     loss = new uPlot(
       {
@@ -79,52 +112,63 @@ export function createTrainCharts(lossEl, gradEl, unitsEl, { uPlot }) {
       lossData(h),
       lossEl,
     );
-    const layers = layersOf(h);
-    grad = new uPlot(
-      {
-        ...base(gradEl, 0.45, 180, 300),
-        scales: { x, y: { distr: 3 } },
-        axes: axes(palette, '‖∂loss/∂W‖ (log)', logTicks),
-        series: [{ label: 'step' }, ...layers.map((_, k) => ({ label: `layer ${k + 1}`, stroke: LAYER_COLOURS[k], width: 2, points: { show: false } }))],
-      },
-      gradData(h),
-      gradEl,
+    gradEls = panels(gradEl, names);
+    unitsEls = panels(unitsEl, names);
+    const layers = h.runs[0].layers;
+    grad = h.runs.map(
+      (_, i) =>
+        new uPlot(
+          {
+            ...base(gradEls[i], 0.45, 180, 300),
+            scales: { x, y: { distr: 3, range: () => gradRange(h) } },
+            axes: axes(palette, '‖∂loss/∂W‖ (log)', logTicks),
+            series: [{ label: 'step' }, ...layers.map((_, k) => ({ label: `layer ${k + 1}`, stroke: LAYER_COLOURS[k], width: 2, points: { show: false } }))],
+          },
+          gradData(h, i),
+          gradEls[i],
+        ),
     );
-    units = new uPlot(
-      {
-        ...base(unitsEl, 0.35, 160, 240),
-        scales: { x, y: { range: [0, 1] } },
-        axes: axes(palette, 'share of units', (self, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`), { incrs: [0.25, 0.5] }),
-        series: [
-          { label: 'step' },
-          ...layers.flatMap((_, k) => [
-            { label: `layer ${k + 1} dead`, stroke: LAYER_COLOURS[k], width: 2.25, dash: DASH.dead, points: { show: false } },
-            { label: `layer ${k + 1} saturated`, stroke: LAYER_COLOURS[k], width: 1.75, dash: DASH.saturated, points: { show: false } },
-          ]),
-        ],
-      },
-      unitsData(h),
-      unitsEl,
+    units = h.runs.map(
+      (_, i) =>
+        new uPlot(
+          {
+            ...base(unitsEls[i], 0.35, 160, 240),
+            scales: { x, y: { range: [0, 1] } },
+            axes: axes(palette, 'share of units', (self, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`), { incrs: [0.25, 0.5] }),
+            series: [
+              { label: 'step' },
+              ...layers.flatMap((_, k) => [
+                { label: `layer ${k + 1} dead`, stroke: LAYER_COLOURS[k], width: 2.25, dash: DASH.dead, points: { show: false } },
+                { label: `layer ${k + 1} saturated`, stroke: LAYER_COLOURS[k], width: 1.75, dash: DASH.saturated, points: { show: false } },
+              ]),
+            ],
+          },
+          unitsData(h, i),
+          unitsEls[i],
+        ),
     );
-    key = `${h.runs.length}|${layers.length}|${theme}`;
   }
 
   return {
-    /** h: the run's history; theme: rebuilt in the theme's colours when it changes. */
-    render(h, theme) {
+    /** h: the run's history; names: the networks'; rebuilt when they, the layers or the theme change. */
+    render(h, names, theme) {
       if (!h.runs.length) return;
-      if (!loss || key !== `${h.runs.length}|${layersOf(h).length}|${theme}`) {
-        build(h, theme);
+      const k = JSON.stringify([names, h.runs[0].layers.length, theme]);
+      if (!loss || key !== k) {
+        key = k;
+        build(h, names, theme);
         return;
       }
+      // The range function reads `h`: the gradient panels' shared scale follows the newest history.
+      for (const c of grad) c.scales.y.range = () => gradRange(h);
       loss.setData(lossData(h), true);
-      grad.setData(gradData(h), true);
-      units.setData(unitsData(h), true);
+      grad.forEach((c, i) => c.setData(gradData(h, i), true));
+      units.forEach((c, i) => c.setData(unitsData(h, i), true));
     },
     resize() {
       loss?.setSize(size(lossEl, 0.5, 200, 320));
-      grad?.setSize(size(gradEl, 0.45, 180, 300));
-      units?.setSize(size(unitsEl, 0.35, 160, 240));
+      grad.forEach((c, i) => c.setSize(size(gradEls[i], 0.45, 180, 300)));
+      units.forEach((c, i) => c.setSize(size(unitsEls[i], 0.35, 160, 240)));
     },
     get charts() {
       return { loss, grad, units };

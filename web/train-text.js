@@ -73,9 +73,9 @@ export function showLegends(run) {
       ...Array.from({ length: layers }, (_, k) => el('li', {}, lineSwatch(LAYER_COLOURS[k], [], 2.25), ` layer ${k + 1}`)),
     ),
   );
-  const of = run.runs.length > 1 ? ` (${run.runs[0].name}, the first network)` : '';
-  $('train-grad-title').textContent = `Gradient norm of each hidden layer’s weights${of}`;
-  $('train-units-title').textContent = `Dead units (solid) and saturated units (dashed) per hidden layer${of}`;
+  const each = run.runs.length > 1 ? ', each network on the same scale' : '';
+  $('train-grad-title').textContent = `Gradient norm of each hidden layer’s weights${each}`;
+  $('train-units-title').textContent = `Dead units (solid) and saturated units (dashed) per hidden layer${each}`;
 }
 
 /** The charts described: the summary under them and their accessible names. */
@@ -90,14 +90,20 @@ export function describeRun(run, accuracies) {
       return `${r.name}: training loss from ${fmt(first(hr.train), 3)} to ${fmt(last(hr.train), 3)}, test loss from ${fmt(first(hr.test), 3)} to ${fmt(last(hr.test), 3)}${acc}`;
     })
     .join('; ');
-  const layers = h.runs[0]?.layers ?? [];
-  const gradText = layers.map((l, k) => `layer ${k + 1}: ${fmt(last(l.gradientNorm), 3)}`).join(', ');
-  const unitsText = layers.map((l, k) => `layer ${k + 1}: ${percent(last(l.deadFraction))} dead, ${percent(last(l.saturatedFraction))} saturated`).join('; ');
-  const zero = layers.flatMap((l, k) => (last(l.gradientNorm) === 0 ? [k + 1] : []));
+  const race = run.runs.length > 1;
+  const perNetwork = (text) => run.runs.map((r, i) => `${race ? `${r.name}: ` : ''}${text(h.runs[i].layers)}`).join('; ');
+  const gradText = perNetwork((layers) => layers.map((l, k) => `layer ${k + 1}: ${fmt(last(l.gradientNorm), 3)}`).join(', '));
+  const unitsText = perNetwork((layers) => layers.map((l, k) => `layer ${k + 1}: ${percent(last(l.deadFraction))} dead, ${percent(last(l.saturatedFraction))} saturated`).join(', '));
   // A log scale has no place for 0: say so rather than leave a line out unexplained.
+  const zeroText = run.runs.flatMap((r, i) => {
+    const layers = h.runs[i].layers;
+    const zero = layers.flatMap((l, k) => (last(l.gradientNorm) === 0 ? [k + 1] : []));
+    if (!zero.length) return [];
+    return [`${race ? `${r.name}, ` : ''}${zero.length === layers.length ? 'every layer' : `layer ${zero.join(', ')}`}`];
+  });
   const zeroNote = $('train-grad-zero');
-  zeroNote.hidden = zero.length === 0;
-  zeroNote.textContent = zero.length ? `Now exactly 0, so not drawn on the log scale: the gradient of ${zero.length === layers.length ? 'every layer' : `layer ${zero.join(', ')}`}.` : '';
+  zeroNote.hidden = zeroText.length === 0;
+  zeroNote.textContent = zeroText.length ? `Now exactly 0, so not drawn on the log scale: the gradient of ${zeroText.join('; ')}.` : '';
   const steps = `over ${run.stepsDone} steps`;
   $('train-loss').setAttribute('aria-label', `Loss chart ${steps}. ${lossText}.`);
   $('train-grad').setAttribute('aria-label', `Gradient norm per hidden layer, log scale, ${steps}; now ${gradText}.`);

@@ -10,6 +10,7 @@
 
 import { isCustom } from './custom.js';
 import { drawHeatmap } from './train-heatmap.js';
+import { showTables } from './train-table.js';
 import { createTrainRun } from './train-run.js';
 import { describeRun, showLegends, showNotes, showProgress, showStatus } from './train-text.js';
 import { FROM_CHART } from './train.js';
@@ -66,7 +67,7 @@ export function createTrainView({ act, catalogue, charts, onRun }) {
     showStatus(run);
     if (!run.runs.length) return;
     layOut(run);
-    charts.render(run.history, theme);
+    charts.render(run.history, run.runs.map((r) => r.name), theme);
     if (force || run.maps !== mapsDrawn) drawMaps(run);
     const now = performance.now();
     if (force || !run.playing || now - lastText >= TEXT_INTERVAL) {
@@ -74,6 +75,7 @@ export function createTrainView({ act, catalogue, charts, onRun }) {
       showProgress(run, accuracies);
       notes = showNotes(run);
       describeRun(run, accuracies);
+      showTables(run);
     }
     timings.push(performance.now() - t0);
     if (timings.length > TIMINGS_KEPT) timings.shift();
@@ -94,6 +96,7 @@ export function createTrainView({ act, catalogue, charts, onRun }) {
   }
 
   const run = createTrainRun({ act, onUpdate });
+  $('train-tables').addEventListener('toggle', () => showTables(run));
 
   /**
    * The networks' activations for the worker: { name, id, params } or { name,

@@ -161,6 +161,21 @@ test('race: the same activation twice trains to the same losses (same data, same
   assert.deepEqual(run.runs[1].train, run.runs[0].train);
   assert.equal(await page.locator('#train-maps canvas').count(), 2);
   assert.equal(run.lossSeries, 5, 'the loss chart: two networks × (train, test), plus the steps');
+  // The layer charts: a panel per network, named, on one scale.
+  for (const id of ['train-grad', 'train-units']) {
+    assert.deepEqual(await page.locator(`#${id} .train-panel-name`).allTextContents(), ['Tanh', 'Tanh'], id);
+    assert.equal(await page.locator(`#${id} .train-panel canvas`).count(), 2, id);
+  }
+  // The tables: filled when opened, one row per layer and network at each listed step.
+  assert.equal(await page.locator('#train-layer-table tr').count(), 0, 'closed: not filled');
+  await page.click('#train-tables summary');
+  const tables = await page.evaluate(() => ['train-loss-table', 'train-layer-table'].map((id) => [...document.querySelectorAll(`#${id} tr`)].map((tr) => [...tr.cells].map((c) => c.textContent))));
+  assert.deepEqual(tables[0][0], ['Step', 'Tanh: training', 'Tanh: test', 'Tanh: training', 'Tanh: test']);
+  assert.deepEqual(tables[0].slice(1).map((r) => r[0]), ['0', '10', '20']);
+  assert.equal(Number(tables[0][3][1]), Number(run.runs[0].train[2].toPrecision(4)), 'the latest training loss');
+  assert.deepEqual(tables[1][0], ['Step', 'Network', 'Layer', '‖∂loss/∂W‖', 'Dead', 'Saturated']);
+  assert.equal(tables[1].length, 1 + 3 * 2 * 2, 'three steps × two networks × two layers');
+  await page.click('#train-tables summary');
   await page.selectOption('#train-race', 'relu');
   run = await train();
   assert.deepEqual(run.names, ['Tanh', 'ReLU']);
