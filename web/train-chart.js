@@ -91,7 +91,7 @@ export function createTrainCharts(lossEl, gradEl, unitsEl, { uPlot }) {
   const gradData = (h, i) => [h.step, ...h.runs[i].layers.map((l) => positiveOrNull(l.gradientNorm))];
   const unitsData = (h, i) => [h.step, ...h.runs[i].layers.flatMap((l) => [l.deadFraction, l.saturatedFraction])];
 
-  function build(h, names, theme) {
+  function build(h, names) {
     const palette = readPalette();
     loss?.destroy();
     for (const c of [...grad, ...units]) c.destroy();
@@ -156,7 +156,7 @@ export function createTrainCharts(lossEl, gradEl, unitsEl, { uPlot }) {
       const k = JSON.stringify([names, h.runs[0].layers.length, theme]);
       if (!loss || key !== k) {
         key = k;
-        build(h, names, theme);
+        build(h, names);
         return;
       }
       // The range function reads `h`: the gradient panels' shared scale follows the newest history.
