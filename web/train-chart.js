@@ -53,7 +53,11 @@ function gradRange(h) {
       }
     }
   }
-  return hi > 0 ? [lo / 2, hi * 2] : [1e-3, 1];
+  if (!(hi > 0)) return [1e-3, 1];
+  // Whole decades, as uPlot's own log ranges are: its log ticks are laid out from a power of ten.
+  const decade = (v, round) => 10 ** Math.max(-300, Math.min(300, round(Math.log10(v))));
+  const range = [decade(lo, Math.floor), decade(hi, Math.ceil)];
+  return range[0] < range[1] ? range : [range[0], range[0] * 10];
 }
 
 /**

@@ -15,8 +15,14 @@ export const TICK_MS = 16;
 export const TICK_STEPS = 10;
 /** …and of at most TICK_BUDGET ms, so that a pause or new settings wait for one tick at most. */
 export const TICK_BUDGET = 12;
-/** While playing, the heat maps are recomputed at most this often. */
+/** While playing, the heat maps are recomputed at most this often… */
 export const MAP_INTERVAL = 100;
+/**
+ * …and the measurements (losses, stats) and the maps each take at most this
+ * share of the worker's time: a deep race spends ~20 ms measuring and ~200 ms
+ * predicting the grid, which every tick would leave no time to train.
+ */
+export const OVERHEAD_SHARE = 0.25;
 
 /**
  * act: the module; post(message, transfer): sends to the page. Messages in
@@ -39,10 +45,17 @@ export function createTrainer(act, post) {
   let measured = [];
   let fresh = true;
   let lastMap = -Infinity;
+  /** What measuring and mapping cost, in ms (running averages), and when the last measurement ended. */
+  let measureMs = 0;
+  let mapMs = 0;
+  let lastMeasure = -Infinity;
+  /** The step of the latest measurement. */
+  let measuredStep = -1;
   /** The last command handled, so the page knows which of its commands an update reflects. */
   let ack = 0;
 
   function measure() {
+    const t0 = performance.now();
     measured.push({
       step,
       runs: runs.map((r) => {
@@ -54,22 +67,31 @@ export function createTrainer(act, post) {
         return { train: r.trainLoss, test: r.testLoss, layers: r.stats.layers };
       }),
     });
+    measuredStep = step;
+    lastMeasure = performance.now();
+    measureMs = 0.7 * measureMs + 0.3 * (lastMeasure - t0);
   }
+
+  /** Whether playing should spend time on `costMs` of work again, last done at `since`. */
+  const due = (costMs, since, atLeast) => performance.now() - since >= Math.max(atLeast, costMs / OVERHEAD_SHARE);
 
   /** Per network: its predictions over the grid and the share of train and test points on the right side. */
   function maps() {
-    return runs.map((r) => ({
+    const t0 = performance.now();
+    const m = runs.map((r) => ({
       probabilities: r.net.predict(grid),
       train: accuracy(r.net.predict(data.train.inputs), data.train.targets),
       test: accuracy(r.net.predict(data.test.inputs), data.test.targets),
     }));
+    mapMs = 0.7 * mapMs + 0.3 * (performance.now() - t0);
+    return m;
   }
 
   function publish(forceMaps = false) {
     const now = performance.now();
-    const withMaps = runs.length > 0 && (forceMaps || !playing || now - lastMap >= MAP_INTERVAL);
-    if (withMaps) lastMap = now;
+    const withMaps = runs.length > 0 && (forceMaps || !playing || due(mapMs, lastMap, MAP_INTERVAL));
     const m = withMaps ? maps() : null;
+    if (withMaps) lastMap = performance.now();
     post(
       {
         type: 'update',
@@ -120,11 +142,12 @@ export function createTrainer(act, post) {
     const steps = Math.max(1, Math.min(TICK_STEPS, MAX_STEPS - step, Math.floor(TICK_BUDGET / msPerStep)));
     const alive = advance(steps);
     msPerStep = 0.7 * msPerStep + (0.3 * (performance.now() - t0)) / steps;
-    measure();
+    const over = !alive || step >= MAX_STEPS;
+    if (over || due(measureMs, lastMeasure, 0)) measure();
     if (!alive) stop('diverged');
     else if (step >= MAX_STEPS) stop('limit');
     else timer = setTimeout(tick, Math.max(0, TICK_MS - (performance.now() - t0)));
-    publish();
+    if (measured.length || !playing) publish();
   }
 
   function dispose() {
@@ -201,7 +224,11 @@ export function createTrainer(act, post) {
   }
 
   function pause() {
-    if (playing) stop('paused');
+    if (playing) {
+      stop('paused');
+      // The steps trained since the last measurement are measured now, so that a paused run shows where it is.
+      if (measuredStep !== step) measure();
+    }
     publish(true);
   }
 
