@@ -88,7 +88,6 @@ export function createTrainer(act, post) {
   }
 
   function publish(forceMaps = false) {
-    const now = performance.now();
     const withMaps = runs.length > 0 && (forceMaps || !playing || due(mapMs, lastMap, MAP_INTERVAL));
     const m = withMaps ? maps() : null;
     if (withMaps) lastMap = performance.now();
