@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "dense.hpp"
 #include "expr/elementary.hpp"
 
 namespace act::train {
@@ -134,14 +135,8 @@ double Network::forward_batch(const float* x, const float* y, int rows) {
       for (int k = 0; k < in; ++k) wt_[static_cast<size_t>(k) * out + j] = w[static_cast<size_t>(j) * in + k];
     const float* wt = wt_.data();
     for (int r = 0; r < rows; ++r) {
-      const float* ar = a + static_cast<size_t>(r) * static_cast<size_t>(in);
-      float* zr = z.data() + static_cast<size_t>(r) * static_cast<size_t>(out);
-      for (int j = 0; j < out; ++j) zr[j] = b[j];
-      for (int k = 0; k < in; ++k) {
-        const float ak = ar[k];
-        const float* wk = wt + static_cast<size_t>(k) * out;
-        for (int j = 0; j < out; ++j) zr[j] += wk[j] * ak;
-      }
+      dense::affine(wt, b, a + static_cast<size_t>(r) * static_cast<size_t>(in),
+                    z.data() + static_cast<size_t>(r) * static_cast<size_t>(out), in, out);
     }
     a_[l].resize(z.size());
     if (l < L) {
@@ -203,26 +198,14 @@ void Network::backward_batch(const float* y, int rows) {
     float* gb = gw + static_cast<size_t>(out) * static_cast<size_t>(in);
     const float* a = a_[l - 1].data();
     const float* d = delta_[l].data();
-    for (int r = 0; r < rows; ++r) {
-      const float* ar = a + static_cast<size_t>(r) * static_cast<size_t>(in);
-      const float* dr = d + static_cast<size_t>(r) * static_cast<size_t>(out);
-      for (int j = 0; j < out; ++j) {
-        float* gwj = gw + static_cast<size_t>(j) * static_cast<size_t>(in);
-        for (int k = 0; k < in; ++k) gwj[k] += dr[j] * ar[k];
-        gb[j] += dr[j];
-      }
-    }
+    dense::accumulate_gradients(d, a, gw, gb, rows, in, out);
     if (l == 1) break;
     // ∂loss/∂a of the layer below, then through its activation: δ = da·g'(z).
     std::vector<float>& da = da_;
-    da.assign(static_cast<size_t>(rows) * static_cast<size_t>(in), 0.0f);
+    da.resize(static_cast<size_t>(rows) * static_cast<size_t>(in));
     for (int r = 0; r < rows; ++r) {
-      const float* dr = d + static_cast<size_t>(r) * static_cast<size_t>(out);
-      float* dar = da.data() + static_cast<size_t>(r) * static_cast<size_t>(in);
-      for (int j = 0; j < out; ++j) {
-        const float* wj = w + static_cast<size_t>(j) * static_cast<size_t>(in);
-        for (int k = 0; k < in; ++k) dar[k] += wj[k] * dr[j];
-      }
+      dense::back_row(w, d + static_cast<size_t>(r) * static_cast<size_t>(out),
+                      da.data() + static_cast<size_t>(r) * static_cast<size_t>(in), in, out);
     }
     delta_[l - 1].resize(da.size());
     const float* g = slope_[l - 1].data();
