@@ -71,7 +71,8 @@ test('Tab reaches every control with a visible focus outline', { timeout: 30_000
   await page.evaluate(() => document.activeElement?.blur());
   const expected = await page.evaluate(() =>
     [...document.querySelectorAll('a[href], button, input, select, [tabindex="0"]')]
-      .filter((e) => !e.disabled && e.offsetParent !== null && !(e.type === 'radio' && !e.checked))
+      // (The content of a closed <details> keeps an offsetParent in Chromium, but is not shown.)
+      .filter((e) => !e.disabled && e.offsetParent !== null && !e.closest('details:not([open])') && !(e.type === 'radio' && !e.checked))
       .map((e) => e.id || e.getAttribute('data-try') || e.textContent.trim().slice(0, 30)),
   );
   const reached = new Map();

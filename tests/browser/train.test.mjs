@@ -185,6 +185,25 @@ test('race: the same activation twice trains to the same losses (same data, same
   assert.notDeepEqual(run.runs[1].train, run.runs[0].train);
 });
 
+test('a custom expression on the chart trains in the worker, with its parameter; a race against the catalogue', { timeout: 30_000 }, async () => {
+  // Leaky ReLU written out, with a = 0.1: the worker compiles the same source with the same value.
+  await h.open('#f=custom%7Bmax(a*z%2C%20z)%7D(a=0.1)&tact=chart&trace=leaky_relu&tlayers=8,8&tinit=he');
+  await page.click('#train-step');
+  const run = await train();
+  assert.equal(run.error, '');
+  assert.deepEqual(run.names, ['max(a*z, z)', 'Leaky ReLU']);
+  assert.equal(run.step, 10);
+  // Leaky ReLU's default slope is 0.01, not 0.1: the two networks differ after the first steps, from the same start.
+  assert.equal(run.runs[0].train[0] > 0, true);
+  assert.notDeepEqual(run.runs[0].train, run.runs[1].train);
+  // max(z, 0) is ReLU exactly (the same value, and g′(0) = 0 as the catalogue's): the same losses, bit for bit.
+  await h.open('#f=custom%7Bmax(z%2C%200)%7D&tact=chart&trace=relu&tlayers=8,8&tinit=he');
+  await page.click('#train-step');
+  const same = await train();
+  assert.deepEqual(same.names, ['max(z, 0)', 'ReLU']);
+  assert.deepEqual(same.runs[0].train, same.runs[1].train);
+});
+
 test('the L2 penalty reaches the networks: the same run with and without it trains differently', { timeout: 30_000 }, async () => {
   await h.open();
   await page.click('#train-step');
