@@ -40,13 +40,15 @@ inline void accumulate_gradients(const float* d, const float* a, float* gw, floa
 #if ACT_HAVE_VECTOR
     for (; k + 4 <= in; k += 4) {
       simd::f32x4 acc = simd::load(gwj + k);
-      for (int r = 0; r < rows; ++r) acc = acc + simd::load(a + static_cast<size_t>(r) * in + k) * d[static_cast<size_t>(r) * out + j];
+      for (int r = 0; r < rows; ++r)
+        acc = acc + simd::load(a + static_cast<size_t>(r) * in + k) * d[static_cast<size_t>(r) * out + j];
       simd::store(gwj + k, acc);
     }
 #endif
     for (; k < in; ++k) {
       float acc = gwj[k];
-      for (int r = 0; r < rows; ++r) acc = acc + d[static_cast<size_t>(r) * out + j] * a[static_cast<size_t>(r) * in + k];
+      for (int r = 0; r < rows; ++r)
+        acc = acc + d[static_cast<size_t>(r) * out + j] * a[static_cast<size_t>(r) * in + k];
       gwj[k] = acc;
     }
     float bias = gb[j];
