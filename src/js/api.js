@@ -13,8 +13,22 @@ const CHUNK = 1 << 16;
 const SLOTS = 3; // at most three operands per call: x, dy, dx or x, value, derivative
 // The heap's ceiling (-sMAXIMUM_MEMORY=2GB), in floats.
 const MAX_FLOATS = 2 ** 29;
-// What wasm.run computes (src/bindings/embind.cpp, enum Op).
-const OP = Object.freeze({ value: 0, derivative: 1, second: 2, fused: 3, backward: 4 });
+// What wasm run computes (src/bindings/embind.cpp, enum Op); orders: g, g′, g″ at once.
+const OP = Object.freeze({ value: 0, derivative: 1, second: 2, fused: 3, backward: 4, orders: 5 });
+
+// A plain C export of the module taking seven arguments (src/bindings/embind.cpp
+// says why the per-call entry points are not embind functions). Emscripten
+// 3.1.6's glue exports it as a wrapper that applies its arguments to the wasm
+// function and, on its first call, puts that function in its place on the
+// module: from the second call on, this calls the wasm export itself.
+function wasmExport(wasm, name) {
+  let fn = (...args) => {
+    const result = wasm[name](...args);
+    fn = wasm[name];
+    return result;
+  };
+  return (a, b, c, d, e, f, g) => fn(a, b, c, d, e, f, g);
+}
 
 // The registry (from C++: ids, parameters, LaTeX, accuracy, lanes) joined with
 // the teaching text of src/docs/<id>.yaml (built into docs.js), by id.
@@ -27,7 +41,10 @@ export function createApi(wasm, simd) {
   const indexOf = new Map(registry.map((entry, i) => [entry.id, i]));
   const names = registry.map((entry) => entry.id);
   const owned = new Set(); // live WasmArrays of this instance
+  const run = wasmExport(wasm, '_act_run');
   let scratch = 0; // heap address of SLOTS chunk buffers
+  let scratchSlots = null; // their addresses, for stream()
+  let heapView = wasm.HEAPF32; // replaced (and its old buffer detached) when the heap grows: see view()
   let paramBlock = 0; // heap address of the Params that wasm.run reads (wasm.maxParams floats)
   let paramsInBlock = null; // the values array last written there
 
@@ -45,12 +62,26 @@ export function createApi(wasm, simd) {
     return paramBlock;
   }
 
-  function slots() {
+  // The heap as floats. Memory growth detaches the old buffer, which leaves a
+  // view of it with length 0: one comparison tells whether to take the new one.
+  function view() {
+    if (heapView.length === 0) heapView = wasm.HEAPF32;
+    return heapView;
+  }
+
+  // The address of the scratch buffers (allocated on first use, and again after dispose()).
+  function scratchBase() {
     if (scratch === 0) {
       scratch = wasm.allocFloats(SLOTS * CHUNK);
       if (scratch === 0) throw new RangeError('activations-wasm: out of wasm memory for scratch buffers');
+      scratchSlots = Array.from({ length: SLOTS }, (_, i) => scratch + 4 * CHUNK * i);
     }
-    return Array.from({ length: SLOTS }, (_, i) => scratch + 4 * CHUNK * i);
+    return scratch;
+  }
+
+  function slots() {
+    scratchBase();
+    return scratchSlots;
   }
 
   // An operand is { length, address } for data already in wasm memory, or
@@ -164,7 +195,30 @@ export function createApi(wasm, simd) {
   // The methods every activation has, over call(op, a, b, c, n): one wasm
   // call on heap addresses (catalogue or compiled expression alike).
   function makeActivation(call, fields) {
+    // The hot paths, each one wasm call and nothing else allocated but the
+    // result: a Float32Array that fits in one scratch chunk (copied in once,
+    // and out once: `slice`, or `set` into the given out), and two wasm
+    // arrays. Anything else, and every error, takes the general path below.
     function unary(order, x, out) {
+      if (x instanceof Float32Array) {
+        const n = x.length;
+        if (n !== 0 && n <= CHUNK && (out === undefined || (out instanceof Float32Array && out.length === n))) {
+          const base = scratchBase();
+          const i = base >>> 2;
+          view().set(x, i);
+          call(order, base, base + 4 * CHUNK, 0, n);
+          const heap = view(); // a kernel never allocates, but read it fresh all the same
+          if (out === undefined) return heap.slice(i + CHUNK, i + CHUNK + n);
+          out.set(heap.subarray(i + CHUNK, i + CHUNK + n));
+          return out;
+        }
+      } else if (isWasmArray(x) && isWasmArray(out)) {
+        const from = locate(x, 'x', wasm);
+        const to = locate(out, 'out', wasm);
+        if (to.length !== from.length) throw new RangeError(`out has length ${to.length} but the input has length ${from.length}`);
+        if (from.length !== 0) call(order, from.address, to.address, 0, from.length);
+        return out;
+      }
       const from = input(x, 'x');
       const to = output(out, from.length, 'out');
       stream(call, [from], [to], order);
@@ -190,10 +244,15 @@ export function createApi(wasm, simd) {
       return to.result;
     }
 
+    // z in the first scratch float, g, g′, g″ in the next three: one wasm call.
     function at(z) {
       if (typeof z !== 'number') throw new TypeError(`z must be a number, got ${describeType(z)}`);
-      const [value, derivative, second] = [OP.value, OP.derivative, OP.second].map((order) => unary(order, [z])[0]);
-      return { value, derivative, second };
+      const base = scratchBase();
+      const i = base >>> 2;
+      view()[i] = z;
+      call(OP.orders, base, base + 4, 0, 1);
+      const heap = view();
+      return { value: heap[i + 1], derivative: heap[i + 2], second: heap[i + 3] };
     }
 
     return Object.freeze({
@@ -212,11 +271,11 @@ export function createApi(wasm, simd) {
   function get(id, params) {
     const { index, entry } = entryOf(id);
     const { resolved, values } = resolveParams(index, entry, params);
-    const call = (op, a, b, c, n) => wasm.run(op, index, passParams(values), a, b, c, n);
+    const call = (op, a, b, c, n) => run(op, index, passParams(values), a, b, c, n);
     return makeActivation(call, { id, params: Object.freeze(resolved) });
   }
 
-  const expressions = createCompiler({ wasm, makeActivation, optionsOf });
+  const expressions = createCompiler({ wasm, makeActivation, optionsOf, runExpression: wasmExport(wasm, '_act_run_expression') });
   const trainer = createTrainer({
     wasm,
     optionsOf,
@@ -259,6 +318,7 @@ export function createApi(wasm, simd) {
     if (scratch !== 0) wasm.freeFloats(scratch);
     if (paramBlock !== 0) wasm.freeFloats(paramBlock);
     scratch = 0;
+    scratchSlots = null;
     paramBlock = 0;
     paramsInBlock = null;
   }
