@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { loadActivations } from '../dist/node.js';
 import { runSuite, SIZES } from './bench/suite.js';
+import { runCallSuite } from './bench/calls.js';
 import { goals, markdownSummary, printGoals, printTable } from './bench/report.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -57,6 +58,8 @@ const rows = runSuite({
   samples: quick ? 3 : 5,
   onRow: () => { if (++done % 50 === 0) process.stderr.write(`  ${done} measurements\r`); },
 });
+// Per call: small arrays, at(z), and the pieces of the end-to-end floor.
+rows.push(...runCallSuite({ act: simd, ids, now: () => performance.now(), floorSizes: quick ? [32768] : SIZES, rounds: quick ? 5 : 15 }));
 rows.push(...nativeRows());
 
 printTable(rows, console.log);
