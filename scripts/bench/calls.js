@@ -78,7 +78,7 @@ export function runCallSuite({ act, now, ids = act.names, rounds = 15, minMs = 2
 
   // End to end against its floor, per function: copy in (a set into the
   // heap), the kernel on data in the heap, copy out (a slice of the heap into
-  // a new array), timed as one call (the goal's floor) and piece by piece.
+  // a new array); the floor's time is the sum of the three.
   for (const n of floorSizes) {
     const x = Float32Array.from({ length: n }, (_, i) => (i % 2001) / 100 - 10);
     const a = act.alloc(n), b = act.alloc(n);
@@ -87,17 +87,11 @@ export function runCallSuite({ act, now, ids = act.names, rounds = 15, minMs = 2
       const f = act.get(id);
       const r = interleaved(now, n, {
         e2e: () => f.forward(x),
-        floor: () => {
-          heapA.set(x);
-          f.forward(a, b);
-          return heapB.slice();
-        },
         copyIn: () => heapA.set(x),
         kernel: () => f.forward(a, b),
         copyOut: () => heapB.slice(),
       }, opts);
       record(id, 'forward', n, 'floor-e2e', r.e2e);
-      record(id, 'forward', n, 'floor', r.floor);
       record(id, 'forward', n, 'floor-copy-in', r.copyIn);
       record(id, 'forward', n, 'floor-kernel', r.kernel);
       record(id, 'forward', n, 'floor-copy-out', r.copyOut);
