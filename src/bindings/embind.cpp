@@ -191,9 +191,7 @@ void run_expression(int op, int handle, uintptr_t params, uintptr_t a, uintptr_t
     case kSecond: e.eval(op, x, at_address<float>(b), n, p); return;
     case kFused: e.fused(x, at_address<float>(b), at_address<float>(c), n, p); return;
     case kBackward: e.backward(x, at_address<const float>(b), at_address<float>(c), n, p); return;
-    case kOrders:
-      for (int order = 0; order < 3; ++order) e.eval(order, x, at_address<float>(b) + order * n, n, p);
-      return;
+    case kOrders: e.orders(x, at_address<float>(b), n, p); return;
     default: expect(false);
   }
 }

@@ -13,14 +13,11 @@ const CHUNK = 1 << 16;
 const SLOTS = 3; // at most three operands per call: x, dy, dx or x, value, derivative
 // The heap's ceiling (-sMAXIMUM_MEMORY=2GB), in floats.
 const MAX_FLOATS = 2 ** 29;
-// What wasm run computes (src/bindings/embind.cpp, enum Op); orders: g, g′, g″ at once.
+// What run (the wasm export act_run) computes (src/bindings/embind.cpp, enum Op); orders: g, g′, g″ at once.
 const OP = Object.freeze({ value: 0, derivative: 1, second: 2, fused: 3, backward: 4, orders: 5 });
 
-// A plain C export of the module taking seven arguments (src/bindings/embind.cpp
-// says why the per-call entry points are not embind functions). Emscripten
-// 3.1.6's glue exports it as a wrapper that applies its arguments to the wasm
-// function and, on its first call, puts that function in its place on the
-// module: from the second call on, this calls the wasm export itself.
+// A C export of seven arguments (embind.cpp says why not embind). The glue's
+// wrapper puts the wasm function in its place on its first call: keep that.
 function wasmExport(wasm, name) {
   let fn = (...args) => {
     const result = wasm[name](...args);
@@ -44,11 +41,11 @@ export function createApi(wasm, simd) {
   const run = wasmExport(wasm, '_act_run');
   let scratch = 0; // heap address of SLOTS chunk buffers
   let scratchSlots = null; // their addresses, for stream()
-  let heapView = wasm.HEAPF32; // replaced (and its old buffer detached) when the heap grows: see view()
-  let paramBlock = 0; // heap address of the Params that wasm.run reads (wasm.maxParams floats)
+  let heapView = wasm.HEAPF32; // see view()
+  let paramBlock = 0; // heap address of the Params that run reads (wasm.maxParams floats)
   let paramsInBlock = null; // the values array last written there
 
-  // Puts parameter values where wasm.run and wasm.checkParams read them; a
+  // Puts parameter values where run and wasm.checkParams read them; a
   // call with the same activation object as the last one writes nothing.
   function passParams(values) {
     if (paramBlock === 0) {
@@ -62,8 +59,7 @@ export function createApi(wasm, simd) {
     return paramBlock;
   }
 
-  // The heap as floats. Memory growth detaches the old buffer, which leaves a
-  // view of it with length 0: one comparison tells whether to take the new one.
+  // The heap as floats; growth detaches the old buffer (its views: length 0).
   function view() {
     if (heapView.length === 0) heapView = wasm.HEAPF32;
     return heapView;
@@ -195,10 +191,8 @@ export function createApi(wasm, simd) {
   // The methods every activation has, over call(op, a, b, c, n): one wasm
   // call on heap addresses (catalogue or compiled expression alike).
   function makeActivation(call, fields) {
-    // The hot paths, each one wasm call and nothing else allocated but the
-    // result: a Float32Array that fits in one scratch chunk (copied in once,
-    // and out once: `slice`, or `set` into the given out), and two wasm
-    // arrays. Anything else, and every error, takes the general path below.
+    // Hot paths: a Float32Array of up to a chunk (one copy each way), two wasm
+    // arrays. Anything else, and every error, takes the general path.
     function unary(order, x, out) {
       if (x instanceof Float32Array) {
         const n = x.length;
@@ -207,7 +201,7 @@ export function createApi(wasm, simd) {
           const i = base >>> 2;
           view().set(x, i);
           call(order, base, base + 4 * CHUNK, 0, n);
-          const heap = view(); // a kernel never allocates, but read it fresh all the same
+          const heap = view();
           if (out === undefined) return heap.slice(i + CHUNK, i + CHUNK + n);
           out.set(heap.subarray(i + CHUNK, i + CHUNK + n));
           return out;
