@@ -13,7 +13,7 @@ const CHUNK = 1 << 16;
 const SLOTS = 3; // at most three operands per call: x, dy, dx or x, value, derivative
 // The heap's ceiling (-sMAXIMUM_MEMORY=2GB), in floats.
 const MAX_FLOATS = 2 ** 29;
-// What run (the wasm export act_run) computes (src/bindings/embind.cpp, enum Op); orders: g, g′, g″ at once.
+// What run computes (src/bindings/embind.cpp, enum Op).
 const OP = Object.freeze({ value: 0, derivative: 1, second: 2, fused: 3, backward: 4, orders: 5 });
 
 // A C export of seven arguments (embind.cpp says why not embind). The glue's
@@ -40,7 +40,6 @@ export function createApi(wasm, simd) {
   const owned = new Set(); // live WasmArrays of this instance
   const run = wasmExport(wasm, '_act_run');
   let scratch = 0; // heap address of SLOTS chunk buffers
-  let scratchSlots = null; // their addresses, for stream()
   let heapView = wasm.HEAPF32; // see view()
   let paramBlock = 0; // heap address of the Params that run reads (wasm.maxParams floats)
   let paramsInBlock = null; // the values array last written there
@@ -65,19 +64,18 @@ export function createApi(wasm, simd) {
     return heapView;
   }
 
-  // The address of the scratch buffers (allocated on first use, and again after dispose()).
+  // Scratch's address (allocated on first use, and again after dispose()).
   function scratchBase() {
     if (scratch === 0) {
       scratch = wasm.allocFloats(SLOTS * CHUNK);
       if (scratch === 0) throw new RangeError('activations-wasm: out of wasm memory for scratch buffers');
-      scratchSlots = Array.from({ length: SLOTS }, (_, i) => scratch + 4 * CHUNK * i);
     }
     return scratch;
   }
 
   function slots() {
-    scratchBase();
-    return scratchSlots;
+    const base = scratchBase();
+    return Array.from({ length: SLOTS }, (_, i) => base + 4 * CHUNK * i);
   }
 
   // An operand is { length, address } for data already in wasm memory, or
@@ -191,22 +189,26 @@ export function createApi(wasm, simd) {
   // The methods every activation has, over call(op, a, b, c, n): one wasm
   // call on heap addresses (catalogue or compiled expression alike).
   function makeActivation(call, fields) {
-    // Hot paths: a Float32Array of up to a chunk (one copy each way), two wasm
+    // Hot paths: Float32Arrays of up to a chunk (one copy each way), two wasm
     // arrays. Anything else, and every error, takes the general path.
+    const fits = (a) => a instanceof Float32Array && a.length !== 0 && a.length <= CHUNK;
+    // x (and dy) into scratch, one call; returns slot 0's float index.
+    function viaScratch(op, x, dy) {
+      const base = scratchBase();
+      view().set(x, base >>> 2);
+      if (dy) view().set(dy, (base >>> 2) + CHUNK);
+      call(op, base, base + 4 * CHUNK, base + 8 * CHUNK, x.length);
+      return base >>> 2;
+    }
+
     function unary(order, x, out) {
-      if (x instanceof Float32Array) {
-        const n = x.length;
-        if (n !== 0 && n <= CHUNK && (out === undefined || (out instanceof Float32Array && out.length === n))) {
-          const base = scratchBase();
-          const i = base >>> 2;
-          view().set(x, i);
-          call(order, base, base + 4 * CHUNK, 0, n);
-          const heap = view();
-          if (out === undefined) return heap.slice(i + CHUNK, i + CHUNK + n);
-          out.set(heap.subarray(i + CHUNK, i + CHUNK + n));
-          return out;
-        }
-      } else if (isWasmArray(x) && isWasmArray(out)) {
+      if (fits(x) && (out === undefined || (out instanceof Float32Array && out.length === x.length))) {
+        const i = viaScratch(order, x) + CHUNK;
+        if (out === undefined) return view().slice(i, i + x.length);
+        out.set(view().subarray(i, i + x.length));
+        return out;
+      }
+      if (isWasmArray(x) && isWasmArray(out)) {
         const from = locate(x, 'x', wasm);
         const to = locate(out, 'out', wasm);
         if (to.length !== from.length) throw new RangeError(`out has length ${to.length} but the input has length ${from.length}`);
@@ -221,6 +223,11 @@ export function createApi(wasm, simd) {
 
     function evaluate(x, options) {
       const { value, derivative } = optionsOf(options, ['value', 'derivative']);
+      if (value === undefined && derivative === undefined && fits(x)) {
+        const i = viaScratch(OP.fused, x) + CHUNK;
+        const n = x.length;
+        return { value: view().slice(i, i + n), derivative: view().slice(i + CHUNK, i + CHUNK + n) };
+      }
       const from = input(x, 'x');
       const g = output(value, from.length, 'value');
       const dg = output(derivative, from.length, 'derivative');
@@ -230,6 +237,10 @@ export function createApi(wasm, simd) {
     }
 
     function backward(x, dy, out) {
+      if (out === undefined && fits(x) && dy instanceof Float32Array && dy.length === x.length) {
+        const i = viaScratch(OP.backward, x, dy) + 2 * CHUNK;
+        return view().slice(i, i + x.length);
+      }
       const from = input(x, 'x');
       const grad = input(dy, 'dy');
       if (grad.length !== from.length) throw new RangeError(`dy has length ${grad.length} but x has length ${from.length}`);
@@ -238,7 +249,7 @@ export function createApi(wasm, simd) {
       return to.result;
     }
 
-    // z in the first scratch float, g, g′, g″ in the next three: one wasm call.
+    // z, then g, g′, g″ in scratch: one call.
     function at(z) {
       if (typeof z !== 'number') throw new TypeError(`z must be a number, got ${describeType(z)}`);
       const base = scratchBase();
@@ -312,7 +323,6 @@ export function createApi(wasm, simd) {
     if (scratch !== 0) wasm.freeFloats(scratch);
     if (paramBlock !== 0) wasm.freeFloats(paramBlock);
     scratch = 0;
-    scratchSlots = null;
     paramBlock = 0;
     paramsInBlock = null;
   }

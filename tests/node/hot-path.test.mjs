@@ -47,18 +47,25 @@ for (const [label, options] of builds) {
       }
     });
 
-    test('small calls (one chunk, one copy each way) equal the chunked general path', () => {
+    test('small calls (one chunk, one copy each way) equal the chunked general path, for every method', () => {
       // Longer than a chunk: the general path, in chunks. Its slices, passed on
       // their own, take the fast path: same bits, whatever the length and offset.
       const n = CHUNK + 37;
       const big = Float32Array.from({ length: n }, (_, i) => grid[i % grid.length] * (1 + (i % 7) / 8));
+      const dy = Float32Array.from({ length: n }, (_, i) => (i % 5) - 2.5);
       for (const [name, f] of activations) {
         const whole = [f.forward(big), f.derivative(big), f.derivative(big, { order: 2 })];
+        const wholeBackward = f.backward(big, dy);
         for (const [start, length] of [[0, 1], [1, 3], [5, 4], [9, 7], [17, 16], [100, 33], [3, CHUNK], [37, CHUNK]]) {
           const x = big.slice(start, start + length);
           const parts = [f.forward(x), f.derivative(x), f.derivative(x, { order: 2 })];
           parts.forEach((part, order) => sameBits(part, whole[order].subarray(start, start + length), `${name} order ${order} [${start}, +${length})`));
           // Into a given out, and in place.
+          // evaluate and backward, whose fast paths take new arrays only.
+          const both = f.evaluate(x);
+          sameBits(both.value, parts[0], `${name} evaluate value`);
+          sameBits(both.derivative, parts[1], `${name} evaluate derivative`);
+          sameBits(f.backward(x, dy.subarray(start, start + length)), wholeBackward.subarray(start, start + length), `${name} backward`);
           const out = new Float32Array(length);
           assert.equal(f.derivative(x, out), out);
           sameBits(out, parts[1], `${name} g' into out`);
