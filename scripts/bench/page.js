@@ -85,7 +85,7 @@ async function run() {
   }
   progress({ done: steps.length, total, label: 'per call: small arrays, at(z), end to end vs its floor' });
   await yieldToBrowser();
-  rows.push(...runCallSuite({ act: simd, ids, now: () => performance.now(), floorSizes: sizes, rounds: quick ? 5 : 15 }));
+  rows.push(...runCallSuite({ act: simd, ids, now: () => performance.now(), floorSizes: sizes, rounds: quick ? 5 : 11 }));
   progress({ done: total, total, label: 'done' });
 
   const lines = [];
