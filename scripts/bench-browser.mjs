@@ -57,7 +57,7 @@ async function fileTable() {
   const files = new Map();
   const bench = path.join(root, 'scripts', 'bench');
   files.set('/', path.join(bench, 'page.html'));
-  for (const f of ['page.js', 'suite.js', 'report.js']) files.set(`/${f}`, path.join(bench, f));
+  for (const f of ['page.js', 'suite.js', 'report.js', 'calls.js', 'textbook.js']) files.set(`/${f}`, path.join(bench, f));
   const dist = path.join(root, 'dist');
   for (const f of await readdir(dist).catch(() => [])) {
     if (/\.(m?js|wasm|map)$/.test(f)) files.set(`/pkg/${f}`, path.join(dist, f));

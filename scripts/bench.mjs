@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { loadActivations } from '../dist/node.js';
 import { runSuite, SIZES } from './bench/suite.js';
+import { runCallSuite } from './bench/calls.js';
 import { goals, markdownSummary, printGoals, printTable } from './bench/report.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -50,6 +51,8 @@ const machine = {
 console.log(`activations-wasm benchmark — ${machine.cpu} (${machine.cores} cores), ${machine.runtime}, ${machine.date}\n${machine.tfjs}\n`);
 
 let done = 0;
+const seconds = (from, to) => ((to - from) / 1000).toFixed(0);
+const started = performance.now();
 const rows = runSuite({
   simd, baseline, tf, ids,
   now: () => performance.now(),
@@ -57,7 +60,12 @@ const rows = runSuite({
   samples: quick ? 3 : 5,
   onRow: () => { if (++done % 50 === 0) process.stderr.write(`  ${done} measurements\r`); },
 });
+const suiteDone = performance.now();
+// Per call: small arrays, at(z), and the pieces of the end-to-end floor.
+rows.push(...runCallSuite({ act: simd, ids, now: () => performance.now(), floorSizes: quick ? [32768] : SIZES, rounds: quick ? 5 : 11 }));
+const callsDone = performance.now();
 rows.push(...nativeRows());
+process.stderr.write(`\n  time: suite ${seconds(started, suiteDone)} s, per call ${seconds(suiteDone, callsDone)} s, native ${seconds(callsDone, performance.now())} s\n`);
 
 printTable(rows, console.log);
 const verdicts = goals(rows);

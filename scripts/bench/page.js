@@ -7,6 +7,7 @@ import { loadActivations } from './pkg/browser.js';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { runSuite, SIZES } from './suite.js';
+import { runCallSuite } from './calls.js';
 import { goals, printGoals, printTable } from './report.js';
 
 const query = new URLSearchParams(location.search);
@@ -73,14 +74,19 @@ async function run() {
   // size's memory-copy floor), with a yield between calls.
   const steps = sizes.flatMap((n) => [...ids.map((id) => ({ n, ids: [id], label: `${id}, N = ${n}` })), { n, ids: [], label: `copy, N = ${n}` }]);
   const rows = [];
+  // Then the per-call side (calls.js), as one last step.
+  const total = steps.length + 1;
   for (const [i, step] of steps.entries()) {
-    progress({ done: i, total: steps.length, label: step.label });
+    progress({ done: i, total, label: step.label });
     await yieldToBrowser();
     const got = runSuite({ simd, baseline, tf: tfjs, now: () => performance.now(), sizes: [step.n], ids: step.ids, samples });
     // Every call also measures the copy floor; keep it from the dedicated step only.
     rows.push(...(step.ids.length ? got.filter((r) => r.variant !== 'wasm-copy') : got));
   }
-  progress({ done: steps.length, total: steps.length, label: 'done' });
+  progress({ done: steps.length, total, label: 'per call: small arrays, at(z), end to end vs its floor' });
+  await yieldToBrowser();
+  rows.push(...runCallSuite({ act: simd, ids, now: () => performance.now(), floorSizes: sizes, rounds: quick ? 5 : 11 }));
+  progress({ done: total, total, label: 'done' });
 
   const lines = [];
   printTable(rows, (line) => lines.push(line));

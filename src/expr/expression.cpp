@@ -28,6 +28,11 @@ void Expression::eval(int order, const float* x, float* y, size_t n, const doubl
   program_->run(order, x, outputs, nullptr, n, params);
 }
 
+void Expression::orders(const float* x, float* y, size_t n, const double* params) const {
+  float* const outputs[3] = {y, y + n, y + 2 * n};
+  program_->run(2, x, outputs, nullptr, n, params);
+}
+
 void Expression::fused(const float* x, float* value, float* derivative, size_t n, const double* params) const {
   float* const outputs[3] = {value, derivative, nullptr};
   program_->run(1, x, outputs, nullptr, n, params);

@@ -91,6 +91,9 @@ class Expression {
   // the values of parameters() (nullptr when there are none).
   // y = g^(order)(x), order 0, 1 or 2:
   void eval(int order, const float* x, float* y, size_t n, const double* params) const;
+  // g, g' and g'' in one pass (at(z): the tape's fixed cost paid once, not
+  // three times), to y[0, n), y[n, 2n) and y[2n, 3n); the same bits as eval():
+  void orders(const float* x, float* y, size_t n, const double* params) const;
   // value = g(x), derivative = g'(x) in one pass:
   void fused(const float* x, float* value, float* derivative, size_t n, const double* params) const;
   // dx = dy * g'(x), the product rounded once:

@@ -13,8 +13,19 @@ const CHUNK = 1 << 16;
 const SLOTS = 3; // at most three operands per call: x, dy, dx or x, value, derivative
 // The heap's ceiling (-sMAXIMUM_MEMORY=2GB), in floats.
 const MAX_FLOATS = 2 ** 29;
-// What wasm.run computes (src/bindings/embind.cpp, enum Op).
-const OP = Object.freeze({ value: 0, derivative: 1, second: 2, fused: 3, backward: 4 });
+// What run computes (src/bindings/embind.cpp, enum Op).
+const OP = Object.freeze({ value: 0, derivative: 1, second: 2, fused: 3, backward: 4, orders: 5 });
+
+// A C export of seven arguments (embind.cpp says why not embind). The glue's
+// wrapper puts the wasm function in its place on its first call: keep that.
+function wasmExport(wasm, name) {
+  let fn = (...args) => {
+    const result = wasm[name](...args);
+    fn = wasm[name];
+    return result;
+  };
+  return (a, b, c, d, e, f, g) => fn(a, b, c, d, e, f, g);
+}
 
 // The registry (from C++: ids, parameters, LaTeX, accuracy, lanes) joined with
 // the teaching text of src/docs/<id>.yaml (built into docs.js), by id.
@@ -27,11 +38,13 @@ export function createApi(wasm, simd) {
   const indexOf = new Map(registry.map((entry, i) => [entry.id, i]));
   const names = registry.map((entry) => entry.id);
   const owned = new Set(); // live WasmArrays of this instance
+  const run = wasmExport(wasm, '_act_run');
   let scratch = 0; // heap address of SLOTS chunk buffers
-  let paramBlock = 0; // heap address of the Params that wasm.run reads (wasm.maxParams floats)
+  let heapView = wasm.HEAPF32; // see view()
+  let paramBlock = 0; // heap address of the Params that run reads (wasm.maxParams floats)
   let paramsInBlock = null; // the values array last written there
 
-  // Puts parameter values where wasm.run and wasm.checkParams read them; a
+  // Puts parameter values where run and wasm.checkParams read them; a
   // call with the same activation object as the last one writes nothing.
   function passParams(values) {
     if (paramBlock === 0) {
@@ -45,12 +58,24 @@ export function createApi(wasm, simd) {
     return paramBlock;
   }
 
-  function slots() {
+  // The heap as floats; growth detaches the old buffer (its views: length 0).
+  function view() {
+    if (heapView.length === 0) heapView = wasm.HEAPF32;
+    return heapView;
+  }
+
+  // Scratch's address (allocated on first use, and again after dispose()).
+  function scratchBase() {
     if (scratch === 0) {
       scratch = wasm.allocFloats(SLOTS * CHUNK);
       if (scratch === 0) throw new RangeError('activations-wasm: out of wasm memory for scratch buffers');
     }
-    return Array.from({ length: SLOTS }, (_, i) => scratch + 4 * CHUNK * i);
+    return scratch;
+  }
+
+  function slots() {
+    const base = scratchBase();
+    return Array.from({ length: SLOTS }, (_, i) => base + 4 * CHUNK * i);
   }
 
   // An operand is { length, address } for data already in wasm memory, or
@@ -164,7 +189,32 @@ export function createApi(wasm, simd) {
   // The methods every activation has, over call(op, a, b, c, n): one wasm
   // call on heap addresses (catalogue or compiled expression alike).
   function makeActivation(call, fields) {
+    // Hot paths: Float32Arrays of up to a chunk (one copy each way), two wasm
+    // arrays. Anything else, and every error, takes the general path.
+    const fits = (a) => a instanceof Float32Array && a.length !== 0 && a.length <= CHUNK;
+    // x (and dy) into scratch, one call; returns slot 0's float index.
+    function viaScratch(op, x, dy) {
+      const base = scratchBase();
+      view().set(x, base >>> 2);
+      if (dy) view().set(dy, (base >>> 2) + CHUNK);
+      call(op, base, base + 4 * CHUNK, base + 8 * CHUNK, x.length);
+      return base >>> 2;
+    }
+
     function unary(order, x, out) {
+      if (fits(x) && (out === undefined || (out instanceof Float32Array && out.length === x.length))) {
+        const i = viaScratch(order, x) + CHUNK;
+        if (out === undefined) return view().slice(i, i + x.length);
+        out.set(view().subarray(i, i + x.length));
+        return out;
+      }
+      if (isWasmArray(x) && isWasmArray(out)) {
+        const from = locate(x, 'x', wasm);
+        const to = locate(out, 'out', wasm);
+        if (to.length !== from.length) throw new RangeError(`out has length ${to.length} but the input has length ${from.length}`);
+        if (from.length !== 0) call(order, from.address, to.address, 0, from.length);
+        return out;
+      }
       const from = input(x, 'x');
       const to = output(out, from.length, 'out');
       stream(call, [from], [to], order);
@@ -173,6 +223,11 @@ export function createApi(wasm, simd) {
 
     function evaluate(x, options) {
       const { value, derivative } = optionsOf(options, ['value', 'derivative']);
+      if (value === undefined && derivative === undefined && fits(x)) {
+        const i = viaScratch(OP.fused, x) + CHUNK;
+        const n = x.length;
+        return { value: view().slice(i, i + n), derivative: view().slice(i + CHUNK, i + CHUNK + n) };
+      }
       const from = input(x, 'x');
       const g = output(value, from.length, 'value');
       const dg = output(derivative, from.length, 'derivative');
@@ -182,6 +237,10 @@ export function createApi(wasm, simd) {
     }
 
     function backward(x, dy, out) {
+      if (out === undefined && fits(x) && dy instanceof Float32Array && dy.length === x.length) {
+        const i = viaScratch(OP.backward, x, dy) + 2 * CHUNK;
+        return view().slice(i, i + x.length);
+      }
       const from = input(x, 'x');
       const grad = input(dy, 'dy');
       if (grad.length !== from.length) throw new RangeError(`dy has length ${grad.length} but x has length ${from.length}`);
@@ -190,10 +249,15 @@ export function createApi(wasm, simd) {
       return to.result;
     }
 
+    // z, then g, g′, g″ in scratch: one call.
     function at(z) {
       if (typeof z !== 'number') throw new TypeError(`z must be a number, got ${describeType(z)}`);
-      const [value, derivative, second] = [OP.value, OP.derivative, OP.second].map((order) => unary(order, [z])[0]);
-      return { value, derivative, second };
+      const base = scratchBase();
+      const i = base >>> 2;
+      view()[i] = z;
+      call(OP.orders, base, base + 4, 0, 1);
+      const heap = view();
+      return { value: heap[i + 1], derivative: heap[i + 2], second: heap[i + 3] };
     }
 
     return Object.freeze({
@@ -212,11 +276,11 @@ export function createApi(wasm, simd) {
   function get(id, params) {
     const { index, entry } = entryOf(id);
     const { resolved, values } = resolveParams(index, entry, params);
-    const call = (op, a, b, c, n) => wasm.run(op, index, passParams(values), a, b, c, n);
+    const call = (op, a, b, c, n) => run(op, index, passParams(values), a, b, c, n);
     return makeActivation(call, { id, params: Object.freeze(resolved) });
   }
 
-  const expressions = createCompiler({ wasm, makeActivation, optionsOf });
+  const expressions = createCompiler({ wasm, makeActivation, optionsOf, runExpression: wasmExport(wasm, '_act_run_expression') });
   const trainer = createTrainer({
     wasm,
     optionsOf,

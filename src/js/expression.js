@@ -31,7 +31,7 @@ function caretLines(source, column) {
   return `  ${shown}\n  ${' '.repeat(before.length + column - 1 - start)}^`;
 }
 
-export function createCompiler({ wasm, makeActivation, optionsOf }) {
+export function createCompiler({ wasm, makeActivation, optionsOf, runExpression }) {
   const live = new Set(); // the handles of this instance's compiled expressions
   const engineSide = new WeakMap(); // activation -> { shared, values }: what the trainer passes to C++
   let paramBlock = 0; // heap address of MAX_PARAMETERS float64
@@ -141,7 +141,7 @@ export function createCompiler({ wasm, makeActivation, optionsOf }) {
     const { values, resolved } = parameterValues(shared.parameters, given, shared.source);
     const call = (op, a, b, c, n) => {
       if (!live.has(shared.handle)) throw new Error(`the compiled activation ${JSON.stringify(shared.source)} was disposed (dispose() of its instance)`);
-      wasm.runExpression(op, shared.handle, passParams(values), a, b, c, n);
+      runExpression(op, shared.handle, passParams(values), a, b, c, n);
     };
     const activation = makeActivation(call, {
       id: 'custom',

@@ -27,7 +27,7 @@
 //   double does not) are skipped and counted.
 //
 // Always, without exemption: NaN in gives NaN out (every order and path); no
-// NaN for finite x where the oracle's value is finite; fused equals eval bit
+// NaN for finite x where the oracle's value is finite; fused and orders() equal eval bit
 // for bit; backward with dy = 1 equals eval(1) bit for bit; backward with
 // other dy is within g''s bound of the oracle's dy·g'.
 //
@@ -208,11 +208,12 @@ Measurement measure(const Case& c, const std::vector<float>& xs) {
 
   const size_t n = xs.size();
   std::vector<float> y[3] = {std::vector<float>(n), std::vector<float>(n), std::vector<float>(n)};
-  std::vector<float> value(n), derivative(n), dy(n), dx(n), ones(n, 1.0f), dx1(n);
+  std::vector<float> value(n), derivative(n), dy(n), dx(n), ones(n, 1.0f), dx1(n), all(3 * n);
   for (size_t i = 0; i < n; ++i) dy[i] = 2.0f * std::sin(static_cast<float>(i)) + 0.001f;
   const double* p = params.empty() ? nullptr : params.data();
   for (int order = 0; order < 3; ++order) e->eval(order, xs.data(), y[order].data(), n, p);
   e->fused(xs.data(), value.data(), derivative.data(), n, p);
+  e->orders(xs.data(), all.data(), n, p);
   e->backward(xs.data(), dy.data(), dx.data(), n, p);
   e->backward(xs.data(), ones.data(), dx1.data(), n, p);
 
@@ -222,6 +223,9 @@ Measurement measure(const Case& c, const std::vector<float>& xs) {
       problem("fused differs from eval at x = " + show(x));
     }
     if (!same_bits(dx1[i], y[1][i])) problem("backward with dy = 1 differs from eval(1) at x = " + show(x));
+    for (int order = 0; order < 3; ++order) {
+      if (!same_bits(all[order * n + i], y[order][i])) problem("orders() differs from eval() at x = " + show(x));
+    }
     if (std::isnan(x)) {
       for (float got : {y[0][i], y[1][i], y[2][i], dx[i]}) {
         if (!std::isnan(got)) problem("NaN in does not give NaN out");
