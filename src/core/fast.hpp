@@ -81,10 +81,10 @@ template <class V> struct Exp {
     t = r + (r * r) * q;
   }
   V p() const { return k<V>(1.0f) + t; }
-  // For w ≤ 0: e^w − 1 = (s − 1) + s·t, s = 2^max(n, −126): s − 1 is exact
-  // for n ≥ −24 and s·t is exact, so one rounding (near 0 it is t itself).
+  // For −126 ≤ n ≤ 0: e^w − 1 = (s − 1) + s·t, s = 2^n: s − 1 is exact for
+  // n ≥ −24 and s·t is exact, so one rounding (near 0 it is t itself).
   V expm1() const {
-    const V s = pow2<V>(max_int(n, ki<V>(-126)));
+    const V s = pow2<V>(n);
     return (s - k<V>(1.0f)) + s * t;
   }
 };
@@ -192,23 +192,28 @@ struct Tanh {
 };
 
 // ELU and SELU: scale·x for x > 0, scale·α·(e^x − 1) for x ≤ 0, scale·α
-// given as hi + lo (times). e^x − 1 = (s − 1) + s·t rounds once (expm1);
-// below x = −17.5 it is −1 after rounding, so x is clamped there for g. For
-// g' and g'' (scale·α·e^x) the product scale·α·p is formed first and 2^n
-// applied last, so the subnormal tail keeps its accuracy; x is clamped to
-// −111, where 10·e^x < 2^-150.
-template <class V> inline V exp_linear(V x, float hi, float lo, float scale_hi, float scale_lo, int order) {
+// given as hi + lo (times; ELU's scale is 1: kScaled false). e^x − 1 =
+// (s − 1) + s·t rounds once (expm1); below x = −17.5 it is −1 after
+// rounding, so x is clamped there for g. For g' and g'' (scale·α·e^x) the
+// product scale·α·p is formed first and 2^n applied last, so the subnormal
+// tail keeps its accuracy; x is clamped to −111, where 10·e^x < 2^-150.
+// The clamps are written max(bound, x) so a NaN x passes through them (max
+// returns its second operand then), and the NaN reaches the result without a
+// keep_nan.
+template <bool kScaled, class V>
+inline V exp_linear(V x, float hi, float lo, float scale_hi, float scale_lo, int order) {
   const auto positive = x > k<V>(0.0f);
   if (order == 0) {
-    const Exp<V> e(min(max(x, k<V>(-17.5f)), k<V>(0.0f)));
+    const Exp<V> e(min(k<V>(0.0f), max(k<V>(-17.5f), x)));
+    V linear = x;
     // x·scale_hi + x·scale_lo would be inf − inf at x = inf when scale_lo < 0.
-    const V linear = select(x == k<V>(__builtin_inff()), x, times(x, scale_hi, scale_lo));
-    return keep_nan(x, select(positive, linear, times(e.expm1(), hi, lo)));
+    if (kScaled) linear = select(x == k<V>(__builtin_inff()), x, times(x, scale_hi, scale_lo));
+    return select(positive, linear, times(e.expm1(), hi, lo));
   }
-  const Exp<V> e(min(max(x, k<V>(-111.0f)), k<V>(0.0f)));
+  const Exp<V> e(min(k<V>(0.0f), max(k<V>(-111.0f), x)));
   const V tail = scale_by(times(e.p(), hi, lo), e.n);
-  const V slope = order == 1 ? times(k<V>(1.0f), scale_hi, scale_lo) : k<V>(0.0f);
-  return keep_nan(x, select(positive, slope, tail));
+  const V slope = order == 1 ? (kScaled ? times(k<V>(1.0f), scale_hi, scale_lo) : k<V>(1.0f)) : k<V>(0.0f);
+  return select(positive, slope, tail);
 }
 
 // Splits a double into float32 hi + lo.
@@ -216,16 +221,18 @@ constexpr float hi_of(double c) { return static_cast<float>(c); }
 constexpr float lo_of(double c) { return static_cast<float>(c - static_cast<double>(static_cast<float>(c))); }
 
 struct Elu {  // p.v[0] = α, a float32: exact as hi
-  template <class V> static V value(V x, const Params& p) { return exp_linear(x, p.v[0], 0.0f, 1.0f, 0.0f, 0); }
-  template <class V> static V derivative(V x, const Params& p) { return exp_linear(x, p.v[0], 0.0f, 1.0f, 0.0f, 1); }
-  template <class V> static V second(V x, const Params& p) { return exp_linear(x, p.v[0], 0.0f, 1.0f, 0.0f, 2); }
+  template <class V> static V value(V x, const Params& p) { return exp_linear<false>(x, p.v[0], 0.0f, 1.0f, 0.0f, 0); }
+  template <class V> static V derivative(V x, const Params& p) {
+    return exp_linear<false>(x, p.v[0], 0.0f, 1.0f, 0.0f, 1);
+  }
+  template <class V> static V second(V x, const Params& p) { return exp_linear<false>(x, p.v[0], 0.0f, 1.0f, 0.0f, 2); }
 };
 
 struct Selu {
   static constexpr double kLambda = 1.0507009873554804934193349852946;
   static constexpr double kLambdaAlpha = 1.0507009873554804934193349852946 * 1.6732632423543772848170429916717;
   template <class V> static V run(V x, int order) {
-    return exp_linear(x, hi_of(kLambdaAlpha), lo_of(kLambdaAlpha), hi_of(kLambda), lo_of(kLambda), order);
+    return exp_linear<true>(x, hi_of(kLambdaAlpha), lo_of(kLambdaAlpha), hi_of(kLambda), lo_of(kLambda), order);
   }
   template <class V> static V value(V x, const Params&) { return run(x, 0); }
   template <class V> static V derivative(V x, const Params&) { return run(x, 1); }
