@@ -157,7 +157,7 @@ struct Sigmoid {
 //   z < 0.5625: z + z³P(z²) (scripts/fit_fast.py: 2^-27.9), whose last sum
 //     rounds once and whose small term (≤ 0.11 z) hardly matters;
 //   z ≥ 0.5625: 1 − 2a, a ≤ 0.245, so a's error reaches the result (≥ 0.5)
-//     at most at half weight, plus one rounding;
+//     at most at half weight, plus one rounding (g alone: 1 − 2u/D, large());
 //   tanh' = 4a(1 − a) = (q·(1 − a))·2^(2−m), the power of two last;
 //   tanh'' = −sign(x)·2·tanh·tanh', with 8|tanh| (exact) as the last factor,
 //     so tanh''(x) ≈ −2x keeps its accuracy for subnormal x.
@@ -165,7 +165,8 @@ struct Tanh {
   template <class V> static LogisticTail<V> tail(V x) {
     return LogisticTail<V>(min(k<V>(108.0f), k<V>(2.0f) * fast::fabs(x)));
   }
-  template <class V> static V magnitude(V z, const LogisticTail<V>& l) {
+  // |tanh| from z = |x|, given 1 − 2σ(−2z) for z ≥ 0.5625.
+  template <class V> static V magnitude(V z, V large) {
     const V v = z * z;
     V poly = k<V>(-0x1.f12f76p-11f);
     poly = poly * v + k<V>(0x1.bc5668p-9f);
@@ -175,18 +176,31 @@ struct Tanh {
     poly = poly * v + k<V>(0x1.11111p-3f);
     poly = poly * v + k<V>(-0x1.555556p-2f);
     const V small = z + (z * v) * poly;
-    return select(z < k<V>(0.5625f), small, k<V>(1.0f) - k<V>(2.0f) * l.a);
+    return select(z < k<V>(0.5625f), small, large);
+  }
+  // 1 − 2σ(−2z) = 1 − 2u/D for g alone, lighter than LogisticTail: no
+  // subnormal scaling (tanh rounds to 1 long before), and D = (1 + u) + t
+  // for every m, since where 1 + u is inexact (m ≥ 24) 2u/D is below half
+  // an ULP of 1 and its error cannot show. 2z is clamped to 40 (tanh(20)
+  // rounds to 1), so u = 2^−m is normal.
+  template <class V> static V large(V z) {
+    const Exp<V> e(min(k<V>(40.0f), k<V>(2.0f) * z));
+    const V u = pow2<V>(-e.n);
+    return k<V>(1.0f) - (u + u) / ((k<V>(1.0f) + u) + e.t);
   }
   // (One formula, ((1 − u) + t)/D, would drop the polynomial but is 2.3
   // ULP near 0, where t, D and the quotient each round.)
-  template <class V> static V value(V x, const Params&) { return with_sign_of(magnitude(fast::fabs(x), tail(x)), x); }
+  template <class V> static V value(V x, const Params&) {
+    const V z = fast::fabs(x);
+    return with_sign_of(magnitude(z, large(z)), x);
+  }
   template <class V> static V derivative(V x, const Params&) {
     const LogisticTail<V> l = tail(x);
     return scale_by(l.q * l.one_minus_a(), ki<V>(2) - l.e.n);
   }
   template <class V> static V second(V x, const Params&) {
     const LogisticTail<V> l = tail(x);
-    const V eight_tanh = k<V>(8.0f) * magnitude(fast::fabs(x), l);
+    const V eight_tanh = k<V>(8.0f) * magnitude(fast::fabs(x), k<V>(1.0f) - k<V>(2.0f) * l.a);
     return with_sign_of(scale_by((l.q * l.one_minus_a()) * eight_tanh, -l.e.n), -x);
   }
 };
