@@ -106,6 +106,8 @@ std::vector<Activation> build_registry() {
               .second = R"(g''(z) = \sigma(z)\bigl(1 - \sigma(z)\bigr)\bigl(1 - 2\sigma(z)\bigr))",
           },
           .max_ulp = {kFaithful, kFaithful, kFaithful},
+          // Fast tier, all 2^32 inputs: g 1.805 ULP (x = -1.1035409), g' 2.569
+          // (x = 1.77898312); g'' 3.957 in the strided sweep.
           .fast = fast_kernels<fast::Sigmoid>(2, 4, 8),
       }),
       entry<fn::Tanh, Mixed>({
@@ -117,6 +119,8 @@ std::vector<Activation> build_registry() {
               .second = R"(g''(z) = -2\tanh(z)\bigl(1 - \tanh^2(z)\bigr))",
           },
           .max_ulp = {kFaithful, kFaithful, kFaithful},
+          // Fast tier, all 2^32 inputs: g 1.343 ULP (x = 0.56284523), g' 2.569
+          // (x = 0.889491558); g'' 2.969 in the strided sweep.
           .fast = fast_kernels<fast::Tanh>(2, 4, 8),
       }),
       entry<fn::Relu, F32>({
@@ -184,6 +188,8 @@ std::vector<Activation> build_registry() {
               .second = R"(g''(z) = \begin{cases} 0 & z > 0 \\ \alpha e^{z} & z \le 0 \end{cases})",
           },
           .max_ulp = {kFaithful, kFaithful, kFaithful},
+          // Fast tier, all 2^32 inputs at α = 1: g 1.159 ULP (x = -0.287563801),
+          // g' 1.049 (x = -48.8663521); at α = 10 (strided) g 1.572, g' 1.553.
           .fast = fast_kernels<fast::Elu>(2, 4, 8),
       }),
       entry<fn::Selu, Mixed>({
@@ -195,6 +201,7 @@ std::vector<Activation> build_registry() {
               .second = R"(g''(z) = \begin{cases} 0 & z > 0 \\ \lambda\alpha e^{z} & z \le 0 \end{cases})",
           },
           .max_ulp = {kFaithful, kFaithful, kFaithful},
+          // Fast tier (strided sweep): g 1.587 ULP, g' and g'' 1.730.
           .fast = fast_kernels<fast::Selu>(2, 4, 8),
       }),
       entry<fn::Celu, F64>({

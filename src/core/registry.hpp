@@ -75,11 +75,11 @@ struct Activation {
   // Which tier this view of the entry is: kernels, fused, backward,
   // max_ulp and precision are that tier's.
   Tier tier = Tier::faithful;
-  // Per order: the kernel is the fast tier's own (true), or the faithful
-  // one (false; always in the faithful tier), for the docs.
   // Lane precision per order ('f' float32, 'd' float64, 'm' mixed: float32
   // lanes with a float64 finish), for the docs.
   char precision[kOrders] = {};
+  // Per order: the kernel is the fast tier's own (true), or the faithful
+  // one (false; always in the faithful tier), for the docs.
   bool dedicated[kOrders] = {};
   Kernel kernels[kOrders] = {};
   FusedKernel fused = nullptr;
