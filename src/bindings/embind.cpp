@@ -3,7 +3,10 @@
 // in the heap) and no embind class handles need deleting.
 //
 // Every kernel call crosses the boundary in one shape, run(op, index, params,
-// a, b, c, n); the parameters are a Params block in the heap that the JS side
+// a, b, c, n), where index names a kernel set: registry index i in tier t is
+// t·count + i (t = 0 fast, 1 faithful; act::Tier), so choosing a precision
+// tier costs the JS side one addition when it makes an activation and the
+// call nothing. The parameters are a Params block in the heap that the JS side
 // validated once, with check_params, when it made the activation (get()).
 //
 // The two per-call entry points (run, run_expression) are plain C exports
@@ -24,6 +27,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "core/registry.hpp"
 #include "expr/expression.hpp"
@@ -44,10 +48,18 @@ void expect(bool condition) {
   if (!condition) __builtin_trap();
 }
 
+// A kernel set index (see the top): the entry's view in its tier, from one
+// flat table, so a call costs what it did before tiers.
 const act::Activation& at_index(int index) {
-  const auto& all = act::activations();
-  expect(index >= 0 && static_cast<size_t>(index) < all.size());
-  return all[static_cast<size_t>(index)];
+  static const std::vector<const act::Activation*> sets = [] {
+    std::vector<const act::Activation*> all;
+    for (int t = 0; t < act::kTiers; ++t) {
+      for (const act::Activation& a : act::activations(static_cast<act::Tier>(t))) all.push_back(&a);
+    }
+    return all;
+  }();
+  expect(index >= 0 && static_cast<size_t>(index) < sets.size());
+  return *sets[static_cast<size_t>(index)];
 }
 
 template <class T> T* at_address(uintptr_t address) {

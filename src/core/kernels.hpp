@@ -75,8 +75,11 @@ template <> struct Io<double, 2> {
 
 }  // namespace detail
 
-template <class Fn, Order order, class Lane> void batch(const float* x, float* y, size_t n, const Params& p) {
-  detail::for_each_run<Lane>(n, [&](size_t i, auto k) {
+// The loop bodies capture the pointers and parameters by value: captured by
+// reference they live in memory, and since a store through memcpy may alias
+// anything, clang reloads them at every iteration.
+template <class Fn, Order order, class Lane> void batch(const float* x, float* y, size_t n, const Params& params) {
+  detail::for_each_run<Lane>(n, [x, y, p = params](size_t i, auto k) {
     using Io = detail::Io<Lane, decltype(k)::value>;
     Io::store(y + i, detail::eval<Fn, order>(Io::load(x + i), p));
   });
@@ -84,8 +87,9 @@ template <class Fn, Order order, class Lane> void batch(const float* x, float* y
 
 // One pass for both: with the formulas inlined side by side, the compiler
 // shares what they have in common (the exponential, above all).
-template <class Fn, class Lane> void fused(const float* x, float* value, float* derivative, size_t n, const Params& p) {
-  detail::for_each_run<Lane>(n, [&](size_t i, auto k) {
+template <class Fn, class Lane>
+void fused(const float* x, float* value, float* derivative, size_t n, const Params& params) {
+  detail::for_each_run<Lane>(n, [x, value, derivative, p = params](size_t i, auto k) {
     using Io = detail::Io<Lane, decltype(k)::value>;
     const auto v = Io::load(x + i);
     const auto g = Fn::value(v, p);
@@ -95,8 +99,9 @@ template <class Fn, class Lane> void fused(const float* x, float* value, float* 
   });
 }
 
-template <class Fn, class Lane> void backward(const float* x, const float* dy, float* dx, size_t n, const Params& p) {
-  detail::for_each_run<Lane>(n, [&](size_t i, auto k) {
+template <class Fn, class Lane>
+void backward(const float* x, const float* dy, float* dx, size_t n, const Params& params) {
+  detail::for_each_run<Lane>(n, [x, dy, dx, p = params](size_t i, auto k) {
     using Io = detail::Io<Lane, decltype(k)::value>;
     const auto v = Io::load(x + i);
     const auto grad = Io::load(dy + i);

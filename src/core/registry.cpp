@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <type_traits>
 
+#include "fast.hpp"
+
 namespace act {
 
 namespace {
@@ -38,6 +40,35 @@ Activation entry(Activation a) {
   return a;
 }
 template <class Fn, class L> Activation entry(Activation a) { return entry<Fn, L, L, L>(a); }
+
+// The fast tier's kernels from a struct of fast.hpp (float32 lanes for every
+// pass: backward's dy·g' is one more float32 rounding), with the bounds the
+// accuracy harness asserts, per order.
+template <class Fn> FastKernels fast_kernels(float g, float dg, float d2g) {
+  FastKernels k;
+  k.max_ulp[0] = g, k.max_ulp[1] = dg, k.max_ulp[2] = d2g;
+  k.kernels[0] = &batch<Fn, Order::value, float>;
+  k.kernels[1] = &batch<Fn, Order::derivative, float>;
+  k.kernels[2] = &batch<Fn, Order::second, float>;
+  k.fused = &fused<Fn, float>;
+  k.backward = &backward<Fn, float>;
+  return k;
+}
+
+// The fast view of an entry: its own fast kernels, or the faithful ones.
+Activation fast_view(Activation a) {
+  a.tier = Tier::fast;
+  if (a.fast.fused == nullptr) return a;
+  for (int order = 0; order < kOrders; ++order) {
+    a.kernels[order] = a.fast.kernels[order];
+    a.max_ulp[order] = a.fast.max_ulp[order];
+    a.precision[order] = 'f';
+    a.dedicated[order] = true;
+  }
+  a.fused = a.fast.fused;
+  a.backward = a.fast.backward;
+  return a;
+}
 
 // Double lanes round once to float32: 0.5 ULP, plus the double-precision
 // error of the formula (about 2^-45 relative, i.e. 2^-21 ULP) — the harness
@@ -75,6 +106,9 @@ std::vector<Activation> build_registry() {
               .second = R"(g''(z) = \sigma(z)\bigl(1 - \sigma(z)\bigr)\bigl(1 - 2\sigma(z)\bigr))",
           },
           .max_ulp = {kFaithful, kFaithful, kFaithful},
+          // Fast tier, all 2^32 inputs: g 1.805 ULP (x = -1.1035409), g' 2.569
+          // (x = 1.77898312); g'' 3.957 in the strided sweep.
+          .fast = fast_kernels<fast::Sigmoid>(2, 4, 8),
       }),
       entry<fn::Tanh, Mixed>({
           .id = "tanh",
@@ -85,6 +119,9 @@ std::vector<Activation> build_registry() {
               .second = R"(g''(z) = -2\tanh(z)\bigl(1 - \tanh^2(z)\bigr))",
           },
           .max_ulp = {kFaithful, kFaithful, kFaithful},
+          // Fast tier, all 2^32 inputs: g 1.343 ULP (x = 0.56284523), g' 2.569
+          // (x = 0.889491558); g'' 2.969 in the strided sweep.
+          .fast = fast_kernels<fast::Tanh>(2, 4, 8),
       }),
       entry<fn::Relu, F32>({
           .id = "relu",
@@ -151,6 +188,9 @@ std::vector<Activation> build_registry() {
               .second = R"(g''(z) = \begin{cases} 0 & z > 0 \\ \alpha e^{z} & z \le 0 \end{cases})",
           },
           .max_ulp = {kFaithful, kFaithful, kFaithful},
+          // Fast tier, all 2^32 inputs at α = 1: g 1.159 ULP (x = -0.287563801),
+          // g' 1.049 (x = -48.8663521); at α = 10 (strided) g 1.572, g' 1.553.
+          .fast = fast_kernels<fast::Elu>(2, 4, 8),
       }),
       entry<fn::Selu, Mixed>({
           .id = "selu",
@@ -161,6 +201,8 @@ std::vector<Activation> build_registry() {
               .second = R"(g''(z) = \begin{cases} 0 & z > 0 \\ \lambda\alpha e^{z} & z \le 0 \end{cases})",
           },
           .max_ulp = {kFaithful, kFaithful, kFaithful},
+          // Fast tier (strided sweep): g 1.587 ULP, g' and g'' 1.730.
+          .fast = fast_kernels<fast::Selu>(2, 4, 8),
       }),
       entry<fn::Celu, F64>({
           .id = "celu",
@@ -357,13 +399,18 @@ std::string js_number(float v) {
 
 }  // namespace
 
-const std::vector<Activation>& activations() {
-  static const std::vector<Activation> registry = build_registry();
-  return registry;
+const std::vector<Activation>& activations(Tier tier) {
+  static const std::vector<Activation> faithful = build_registry();
+  static const std::vector<Activation> fast = [] {
+    std::vector<Activation> views;
+    for (const Activation& a : faithful) views.push_back(fast_view(a));
+    return views;
+  }();
+  return tier == Tier::fast ? fast : faithful;
 }
 
-const Activation* find_activation(std::string_view id) {
-  for (const Activation& a : activations()) {
+const Activation* find_activation(std::string_view id, Tier tier) {
+  for (const Activation& a : activations(tier)) {
     if (id == a.id) return &a;
   }
   return nullptr;
@@ -396,7 +443,8 @@ std::string check_params(const Activation& a, const Params& p) {
 std::string registry_json() {
   Json j;
   j.open('[');
-  for (const Activation& a : activations()) {
+  for (size_t index = 0; index < activations().size(); ++index) {
+    const Activation& a = activations()[index];
     j.item();
     j.open('{');
     j.string("id", a.id);
@@ -421,18 +469,35 @@ std::string registry_json() {
     j.string("derivative", a.latex.derivative);
     j.string("second", a.latex.second);
     j.close('}');
-    j.key("accuracy");
+    // Per tier: the documented bounds, the lanes, and (fast tier) whether
+    // each order has its own fast kernel or runs the faithful one.
+    j.key("tiers");
     j.open('{');
-    j.number("value", a.max_ulp[0]);
-    j.number("derivative", a.max_ulp[1]);
-    j.number("second", a.max_ulp[2]);
-    j.close('}');
-    j.key("precision");
-    j.open('{');
-    const auto name = [](char letter) { return letter == 'd' ? "float64" : letter == 'm' ? "mixed" : "float32"; };
-    j.string("value", name(a.precision[0]));
-    j.string("derivative", name(a.precision[1]));
-    j.string("second", name(a.precision[2]));
+    for (int t = 0; t < kTiers; ++t) {
+      const Activation& view = activations(static_cast<Tier>(t))[index];
+      j.key(kTierNames[t]);
+      j.open('{');
+      j.key("accuracy");
+      j.open('{');
+      j.number("value", view.max_ulp[0]);
+      j.number("derivative", view.max_ulp[1]);
+      j.number("second", view.max_ulp[2]);
+      j.close('}');
+      j.key("precision");
+      j.open('{');
+      const auto name = [](char letter) { return letter == 'd' ? "float64" : letter == 'm' ? "mixed" : "float32"; };
+      j.string("value", name(view.precision[0]));
+      j.string("derivative", name(view.precision[1]));
+      j.string("second", name(view.precision[2]));
+      j.close('}');
+      j.key("dedicated");
+      j.open('{');
+      j.boolean("value", view.dedicated[0]);
+      j.boolean("derivative", view.dedicated[1]);
+      j.boolean("second", view.dedicated[2]);
+      j.close('}');
+      j.close('}');
+    }
     j.close('}');
     j.close('}');
   }

@@ -15,6 +15,27 @@
 
 namespace act {
 
+// Precision tiers (issue 14). Every entry has both: the fast tier (the
+// default of the JS API) is within 2 ULP for g, 4 for g', 8 for g'' with
+// float32-lane kernels (fast.hpp) where an entry has them, and the faithful
+// kernels where it has not (which meet those bounds trivially); the faithful
+// tier is the entry's own kernels, within about 1 ULP.
+enum class Tier : int { fast = 0, faithful = 1 };
+constexpr int kTiers = 2;
+inline constexpr const char* kTierNames[kTiers] = {"fast", "faithful"};
+
+// The bounds every fast-tier kernel must meet, per order (issue 14).
+inline constexpr float kFastTierLimit[kOrders] = {2, 4, 8};
+
+// An entry's dedicated fast-tier kernels and their documented bounds, made
+// by fast_kernels<Fn>() in registry.cpp.
+struct FastKernels {
+  float max_ulp[kOrders] = {};
+  Kernel kernels[kOrders] = {};
+  FusedKernel fused = nullptr;
+  BackwardKernel backward = nullptr;
+};
+
 struct ParamSpec {
   const char* name = nullptr;
   float default_value = 0;
@@ -46,21 +67,34 @@ struct Activation {
   // Extra condition on the parameters beyond their ranges, or nullptr.
   bool (*params_valid)(const Params&) = nullptr;
   const char* params_condition = nullptr;  // what params_valid requires, e.g. "min < max"
+  // The fast tier's own kernels (float32 lanes, fast.hpp), or none: then the
+  // fast tier runs the faithful ones.
+  FastKernels fast = {};
 
-  // --- filled in by entry<>() ---
+  // --- filled in by entry<>() and, per tier, by activations(tier) ---
+  // Which tier this view of the entry is: kernels, fused, backward,
+  // max_ulp and precision are that tier's.
+  Tier tier = Tier::faithful;
   // Lane precision per order ('f' float32, 'd' float64, 'm' mixed: float32
   // lanes with a float64 finish), for the docs.
   char precision[kOrders] = {};
+  // Per order: the kernel is the fast tier's own (true), or the faithful
+  // one (false; always in the faithful tier), for the docs.
+  bool dedicated[kOrders] = {};
   Kernel kernels[kOrders] = {};
   FusedKernel fused = nullptr;
   BackwardKernel backward = nullptr;
   JetKernel jet = nullptr;  // float64 in and out, for expressions
 };
 
-const std::vector<Activation>& activations();
+// The entries with one tier's kernels, in the same order for both tiers.
+const std::vector<Activation>& activations(Tier tier);
+// The faithful tier: what code that needs no tier reads (ids, parameters,
+// the jet kernels of expressions, which exist only there).
+inline const std::vector<Activation>& activations() { return activations(Tier::faithful); }
 
 // nullptr when no activation has this id.
-const Activation* find_activation(std::string_view id);
+const Activation* find_activation(std::string_view id, Tier tier = Tier::faithful);
 
 Params default_params(const Activation& a);
 

@@ -27,14 +27,23 @@ function wasmExport(wasm, name) {
   return (a, b, c, d, e, f, g) => fn(a, b, c, d, e, f, g);
 }
 
-// The registry (from C++: ids, parameters, LaTeX, accuracy, lanes) joined with
-// the teaching text of src/docs/<id>.yaml (built into docs.js), by id.
-function catalogue(wasm) {
-  return JSON.parse(wasm.registryJson()).map((entry) => ({ ...entry, ...docs[entry.id] }));
+// The registry (from C++: ids, parameters, LaTeX, both tiers' accuracy and
+// lanes) joined with the teaching text of src/docs/<id>.yaml (built into
+// docs.js), by id; accuracy and precision are those of the loaded tier.
+function catalogue(wasm, precision) {
+  return JSON.parse(wasm.registryJson()).map((entry) => ({
+    ...entry,
+    ...docs[entry.id],
+    accuracy: entry.tiers[precision].accuracy,
+    precision: entry.tiers[precision].precision,
+  }));
 }
 
-export function createApi(wasm, simd) {
-  const registry = catalogue(wasm);
+// tier: the index of the precision tier (act::Tier); precision: its name.
+export function createApi(wasm, simd, tier, precision) {
+  const registry = catalogue(wasm, precision);
+  // wasm.run names a kernel set as tier · count + registry index (src/bindings/embind.cpp).
+  const tierBase = tier * registry.length;
   const indexOf = new Map(registry.map((entry, i) => [entry.id, i]));
   const names = registry.map((entry) => entry.id);
   const owned = new Set(); // live WasmArrays of this instance
@@ -276,7 +285,8 @@ export function createApi(wasm, simd) {
   function get(id, params) {
     const { index, entry } = entryOf(id);
     const { resolved, values } = resolveParams(index, entry, params);
-    const call = (op, a, b, c, n) => run(op, index, passParams(values), a, b, c, n);
+    const kernels = tierBase + index;
+    const call = (op, a, b, c, n) => run(op, kernels, passParams(values), a, b, c, n);
     return makeActivation(call, { id, params: Object.freeze(resolved) });
   }
 
@@ -284,10 +294,10 @@ export function createApi(wasm, simd) {
   const trainer = createTrainer({
     wasm,
     optionsOf,
-    // A catalogue activation's registry index and checked parameters.
+    // A catalogue activation's kernel set (the loaded tier's) and checked parameters.
     catalogueActivation(id, params) {
       const { index, entry } = entryOf(id);
-      return { id, index, values: resolveParams(index, entry, params).values };
+      return { id, index: tierBase + index, values: resolveParams(index, entry, params).values };
     },
     expressionActivation: expressions.internals,
   });
@@ -330,6 +340,7 @@ export function createApi(wasm, simd) {
   return Object.freeze({
     names: Object.freeze(names),
     simd,
+    precision,
     get,
     compile: expressions.compile,
     parse: expressions.parse,

@@ -21,6 +21,22 @@ export interface LoadOptions {
   wasmBinary?: ArrayBuffer | ArrayBufferView;
   /** Where the glue finds the .wasm: (file name, directory of the glue) => URL or path. */
   locateFile?: (file: string, scriptDirectory: string) => string | URL;
+  /**
+   * The precision tier of every kernel this instance calls: 'fast' (the default) is within
+   * 2 ULP for g, 4 for g', 8 for g''; 'faithful' within about 1 ULP. info(id) gives both
+   * tiers' documented figures. Any other value rejects with a RangeError.
+   */
+  precision?: PrecisionTier;
+}
+
+export type PrecisionTier = 'fast' | 'faithful';
+
+/** One precision tier of an activation: documented max ULP, lanes, and (fast tier) which orders have their own kernels. */
+export interface TierInfo {
+  accuracy: { value: number; derivative: number; second: number };
+  precision: { value: Precision; derivative: Precision; second: Precision };
+  /** True where the order has its own fast kernel; false where the tier runs the faithful kernel. */
+  dedicated: { value: boolean; derivative: boolean; second: boolean };
 }
 
 /** A float32 array that lives in wasm memory: passed to any method, it is read or written in place. */
@@ -90,11 +106,13 @@ export interface ActivationInfo {
   seedNotes?: { derivative?: string; chart?: string; depth?: string };
   /** For the benchmarks: the formulas as a user would write them in JS, and TF.js's op. */
   benchmark?: { textbook?: { value: string; derivative: string; second?: string }; tfjs?: string };
-  /** Documented maximum error in ULP, per order. */
+  /** Documented maximum error in ULP, per order, of the loaded precision tier. */
   accuracy: { value: number; derivative: number; second: number };
-  /** Lanes of the intermediates: float32, float64 (rounded once at the end), or
+  /** Lanes of the loaded tier's intermediates: float32, float64 (rounded once at the end), or
    * mixed (the exponential reduced in float32, the rest finished in float64). */
   precision: { value: Precision; derivative: Precision; second: Precision };
+  /** Both tiers' figures, whichever is loaded. */
+  tiers: Record<PrecisionTier, TierInfo>;
 }
 
 /** What every activation computes, from the catalogue (get) or an expression (compile). */
@@ -231,6 +249,8 @@ export interface Activations {
   readonly names: readonly ActivationId[];
   /** True when the SIMD build is running. */
   readonly simd: boolean;
+  /** The precision tier this instance's kernels run at (LoadOptions.precision). */
+  readonly precision: PrecisionTier;
   /** Current size of the wasm heap in bytes; it grows as needed and never shrinks. */
   readonly heapBytes: number;
   get<Id extends ActivationId>(id: Id, params?: ActivationParams[Id]): Activation<Id>;

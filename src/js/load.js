@@ -17,7 +17,9 @@ export function simdSupported() {
   }
 }
 
-const OPTIONS = new Set(['simd', 'wasmBinary', 'locateFile']);
+const OPTIONS = new Set(['simd', 'wasmBinary', 'locateFile', 'precision']);
+// The precision tiers, in the order of act::Tier (src/core/registry.hpp).
+const PRECISIONS = ['fast', 'faithful'];
 const modules = new Map(); // variant -> Promise<instantiated module>, for loads with default files
 
 // Shared by the Node and browser entries. `readDefaultWasm(file, locateFile)`
@@ -29,9 +31,13 @@ export async function load(options, readDefaultWasm) {
   if (options !== undefined && (options === null || typeof options !== 'object')) {
     throw new TypeError('loadActivations options must be an object');
   }
-  const { simd = simdSupported(), wasmBinary, locateFile } = options ?? {};
+  const { simd = simdSupported(), wasmBinary, locateFile, precision = 'fast' } = options ?? {};
   for (const key of Object.keys(options ?? {})) {
-    if (!OPTIONS.has(key)) throw new Error(`loadActivations: unknown option "${key}"; options: simd, wasmBinary, locateFile`);
+    if (!OPTIONS.has(key)) throw new Error(`loadActivations: unknown option "${key}"; options: ${[...OPTIONS].join(', ')}`);
+  }
+  if (!PRECISIONS.includes(precision)) {
+    const got = typeof precision === 'string' ? `"${precision}"` : String(precision);
+    throw new RangeError(`loadActivations: precision must be "fast" (the default: within 2, 4, 8 ULP for g, g', g'') or "faithful" (within 1 ULP), got ${got}`);
   }
   if (typeof simd !== 'boolean') throw new TypeError('loadActivations: simd must be a boolean');
   if (simd && !simdSupported()) throw new Error('loadActivations: this engine has no WebAssembly SIMD; pass { simd: false }');
@@ -52,7 +58,9 @@ export async function load(options, readDefaultWasm) {
       module.catch(() => modules.delete(variant)); // a failed load may be retried
     }
   }
-  return createApi(await module, simd);
+  // Both tiers' kernels are in every build: the tier only picks which the
+  // instance calls, so one instantiated module serves both.
+  return createApi(await module, simd, PRECISIONS.indexOf(precision), precision);
 }
 
 async function instantiate(simd, variant, wasmBinary, locateFile, readDefaultWasm) {

@@ -13,6 +13,10 @@
 //                                     activation, hours; name a few ids)
 //   act_accuracy --markdown           the table as Markdown (for the README)
 //   act_accuracy --only id[,id...]    restrict to these activations
+//   act_accuracy --tier fast|faithful only this precision tier (default:
+//                                     both, each against its own figures)
+//   act_accuracy --orders 0,1         only these orders (0 g, 1 g', 2 g'')
+//   act_accuracy --defaults           only the default parameters
 //
 // Parameter sets: the defaults, those the oracle declares, and every
 // parameter at its registry minimum and maximum (tests/cpp/sweep.hpp).
@@ -39,6 +43,9 @@ struct Options {
   uint64_t stride = 4093;  // prime: no alignment with mantissa patterns
   bool markdown = false;
   std::set<std::string> only;
+  std::vector<Tier> tiers = {Tier::fast, Tier::faithful};
+  bool orders[kOrders] = {true, true, true};
+  bool defaults_only = false;
 };
 
 std::set<std::string> split_ids(const char* list) {
@@ -108,10 +115,34 @@ int main(int argc, char** argv) {
       if (i + 1 < argc && argv[i + 1][0] != '-') opt.only = split_ids(argv[++i]);
     } else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) {
       opt.only = split_ids(argv[++i]);
+    } else if (!std::strcmp(argv[i], "--tier") && i + 1 < argc) {
+      const std::string tier = argv[++i];
+      if (tier == "fast") {
+        opt.tiers = {Tier::fast};
+      } else if (tier == "faithful") {
+        opt.tiers = {Tier::faithful};
+      } else {
+        std::fprintf(stderr, "--tier must be fast or faithful\n");
+        return 2;
+      }
+    } else if (!std::strcmp(argv[i], "--orders") && i + 1 < argc) {
+      const std::set<std::string> orders = split_ids(argv[++i]);
+      for (int order = 0; order < kOrders; ++order) opt.orders[order] = orders.count(std::to_string(order)) > 0;
+      for (const std::string& o : orders) {
+        if (o != "0" && o != "1" && o != "2") {
+          std::fprintf(stderr, "--orders takes 0, 1, 2 separated by commas\n");
+          return 2;
+        }
+      }
+    } else if (!std::strcmp(argv[i], "--defaults")) {
+      opt.defaults_only = true;
     } else if (!std::strcmp(argv[i], "--markdown")) {
       opt.markdown = true;
     } else {
-      std::fprintf(stderr, "usage: %s [--stride N | --exhaustive [id,...]] [--only id,...] [--markdown]\n", argv[0]);
+      std::fprintf(stderr,
+                   "usage: %s [--stride N | --exhaustive [id,...]] [--only id,...] [--tier fast|faithful] [--orders "
+                   "0,1,2] [--markdown]\n",
+                   argv[0]);
       return 2;
     }
   }
@@ -132,42 +163,48 @@ int main(int argc, char** argv) {
         "| function | parameters | g: max ULP (at x) | g': max ULP (at x) | g'': max ULP (at x) "
         "|\n|---|---|---|---|---|\n");
   } else {
-    std::printf("%-12s %-26s %-4s %12s %16s %10s\n", "function", "parameters", "ord", "max ULP", "worst input",
+    std::printf("%-12s %-34s %-4s %12s %16s %10s\n", "function", "parameters", "ord", "max ULP", "worst input",
                 "documented");
   }
   int failures = 0;
-  for (const Activation& a : activations()) {
-    if (!opt.only.empty() && !opt.only.count(a.id)) continue;
-    const oracle::Reference* ref = nullptr;
-    std::vector<Params> sets;
-    try {
-      ref = &reference_of(a);
-      sets = parameter_sets(a, *ref);
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "%s\n", e.what());
-      ++failures;
-      continue;
-    }
-    for (const Params& p : sets) {
-      std::string row = "| `" + std::string(a.id) + "` | " + describe(a, p) + " |";
-      for (int order = 0; order < kOrders; ++order) {
-        const WorstCase w = sweep(a, *ref, static_cast<Order>(order), p, opt.stride);
-        const bool ok = w.ulp <= a.max_ulp[order];
-        failures += !ok;
-        char cell[96];
-        std::snprintf(cell, sizeof cell, " %.3f (%.6g)%s |", w.ulp, static_cast<double>(w.input),
-                      ok ? "" : " **above documented**");
-        row += cell;
-        if (!opt.markdown) {
-          std::printf("%-12s %-26s %-4s %12.3f %16.9g %10g %s\n", a.id, describe(a, p).c_str(), kOrderNames[order],
-                      w.ulp, static_cast<double>(w.input), static_cast<double>(a.max_ulp[order]),
-                      ok ? "" : "ABOVE DOCUMENTED");
-          std::fflush(stdout);
-        }
+  for (const Tier tier : opt.tiers)
+    for (const Activation& a : activations(tier)) {
+      if (!opt.only.empty() && !opt.only.count(a.id)) continue;
+      const oracle::Reference* ref = nullptr;
+      std::vector<Params> sets;
+      try {
+        ref = &reference_of(a);
+        sets = parameter_sets(a, *ref);
+        if (opt.defaults_only) sets.resize(1);  // parameter_sets lists the defaults first
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        ++failures;
+        continue;
       }
-      if (opt.markdown) std::printf("%s\n", row.c_str());
+      for (const Params& p : sets) {
+        std::string row = "| `" + std::string(a.id) + "` | " + describe(a, p) + " |";
+        for (int order = 0; order < kOrders; ++order) {
+          if (!opt.orders[order]) {
+            row += " - |";
+            continue;
+          }
+          const WorstCase w = sweep(a, *ref, static_cast<Order>(order), p, opt.stride);
+          const bool ok = w.ulp <= a.max_ulp[order];
+          failures += !ok;
+          char cell[96];
+          std::snprintf(cell, sizeof cell, " %.3f (%.6g)%s |", w.ulp, static_cast<double>(w.input),
+                        ok ? "" : " **above documented**");
+          row += cell;
+          if (!opt.markdown) {
+            std::printf("%-12s %-34s %-4s %12.3f %16.9g %10g %s\n", a.id, describe(a, p).c_str(), kOrderNames[order],
+                        w.ulp, static_cast<double>(w.input), static_cast<double>(a.max_ulp[order]),
+                        ok ? "" : "ABOVE DOCUMENTED");
+            std::fflush(stdout);
+          }
+        }
+        if (opt.markdown) std::printf("%s\n", row.c_str());
+      }
     }
-  }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const uint64_t per_row = ((1ull << 32) + opt.stride - 1) / opt.stride;
   std::printf("\n%s sweep: %llu inputs per row (every %llu-th float32 bit pattern, NaNs skipped), %.1f s\n",

@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <vector>
 
 #include "sweep.hpp"
@@ -16,6 +17,17 @@ namespace act::testing {
 inline const std::vector<Activation>& catalogue() {
   REQUIRE_FALSE(activations().empty());
   return activations();
+}
+
+// Both tiers' views of every entry (fast first), for the tests that check
+// kernels: each tier is held to its own documented bounds.
+inline std::vector<std::reference_wrapper<const Activation>> every_tier() {
+  std::vector<std::reference_wrapper<const Activation>> all;
+  for (int t = 0; t < kTiers; ++t) {
+    for (const Activation& a : activations(static_cast<Tier>(t))) all.emplace_back(a);
+  }
+  REQUIRE(all.size() == kTiers * catalogue().size());
+  return all;
 }
 
 // The oracle's g^(order)(x) for a at parameters p.

@@ -134,14 +134,15 @@ inline std::string describe(const WorstCase& w) {
   return buf;
 }
 
+// The tier and the parameters, e.g. "fast; alpha=1".
 inline std::string describe(const Activation& a, const Params& p) {
-  std::string s;
+  std::string s = std::string(kTierNames[static_cast<int>(a.tier)]) + "; ";
   for (size_t i = 0; i < a.params.size(); ++i) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%s%s=%g", i ? "," : "", a.params[i].name, static_cast<double>(p.v[i]));
     s += buf;
   }
-  return s.empty() ? "-" : s;
+  return a.params.empty() ? s + "-" : s;
 }
 
 // One result of order `order` at x as one entry point computed it.

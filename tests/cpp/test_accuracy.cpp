@@ -30,7 +30,7 @@ std::vector<float> accuracy_inputs() {
 
 TEST_CASE("every kernel is within its documented ULP bound") {
   const std::vector<float> xs = accuracy_inputs();
-  for (const Activation& a : catalogue()) {
+  for (const Activation& a : every_tier()) {
     const oracle::Reference& ref = reference_of(a);
     for (const Params& p : parameter_sets(a, ref)) {
       for (int order = 0; order < kOrders; ++order) {
@@ -50,7 +50,7 @@ TEST_CASE("the fused pass and backward are within the documented bounds") {
   std::vector<float> dy(xs.size());
   for (size_t i = 0; i < xs.size(); ++i) dy[i] = 2.0f * std::sin(static_cast<float>(i)) + 0.001f;
   std::vector<float> value(xs.size()), derivative(xs.size()), dx(xs.size());
-  for (const Activation& a : catalogue()) {
+  for (const Activation& a : every_tier()) {
     const oracle::Reference& ref = reference_of(a);
     for (const Params& p : parameter_sets(a, ref)) {
       const std::vector<double> dp = as_doubles(a, p);
@@ -84,7 +84,7 @@ TEST_CASE("the fused pass and backward are within the documented bounds") {
 // kernels against both.
 TEST_CASE("at the oracle's mpmath points the kernels are within their documented bounds") {
   int checked = 0;
-  for (const Activation& a : catalogue()) {
+  for (const Activation& a : every_tier()) {
     for (const oracle::Known& k : reference_of(a).known) {
       const float x = static_cast<float>(k.x);
       if (static_cast<double>(x) != k.x) continue;  // a double beside a Taylor band: for the oracle only

@@ -41,7 +41,7 @@ std::string at(const Activation& a, const Params& p, int order, float x) {
 
 TEST_CASE("NaN in gives NaN out for every function, order, fused and backward pass") {
   int checked = 0;
-  for (const Activation& a : catalogue()) {
+  for (const Activation& a : every_tier()) {
     for (const Params& p : parameter_sets(a, reference_of(a))) {
       for (float nan : {kNaN, -kNaN}) {
         for (int order = 0; order < kOrders; ++order) {
@@ -63,7 +63,7 @@ TEST_CASE("finite inputs never give NaN, and give infinity exactly where the ora
   std::vector<float> y(xs.size()), dg(xs.size());
   Failures failures;
   size_t checked = 0;
-  for (const Activation& a : catalogue()) {
+  for (const Activation& a : every_tier()) {
     const oracle::Reference& ref = reference_of(a);
     for (const Params& p : parameter_sets(a, ref)) {
       const std::vector<double> dp = as_doubles(a, p);
@@ -97,7 +97,7 @@ TEST_CASE("finite inputs never give NaN, and give infinity exactly where the ora
 }
 
 TEST_CASE("infinities give the limits the oracle declares") {
-  for (const Activation& a : catalogue()) {
+  for (const Activation& a : every_tier()) {
     const oracle::Reference& ref = reference_of(a);
     INFO(a.id);
     REQUIRE(ref.limits.has_value());
@@ -117,7 +117,7 @@ TEST_CASE("infinities give the limits the oracle declares") {
 
 TEST_CASE("the exact values the oracle declares: conventions at kinks, zero, thresholds and subnormals") {
   int checked = 0;
-  for (const Activation& a : catalogue()) {
+  for (const Activation& a : every_tier()) {
     for (const oracle::Exact& e : reference_of(a).exact) {
       const Params p = params_of(a, e.p);
       for (const PathResult& r : every_path(a, e.order, e.x, p)) {
@@ -152,7 +152,7 @@ int check_every_order_within_bounds(const Activation& a, const Params& p, float 
 
 TEST_CASE("at and beside every kink the kernels agree with the oracle") {
   int checked = 0;
-  for (const Activation& a : catalogue()) {
+  for (const Activation& a : every_tier()) {
     const oracle::Reference& ref = reference_of(a);
     for (const Params& p : parameter_sets(a, ref)) {
       for (long double kink : points_of(ref.kinks, as_doubles(a, p))) {
@@ -169,7 +169,7 @@ TEST_CASE("at and beside every kink the kernels agree with the oracle") {
 TEST_CASE("subnormal and smallest normal inputs are within the documented bounds") {
   const float inputs[] = {std::numeric_limits<float>::denorm_min(), 0x1.8p-130f, 0x1.fffffcp-127f, FLT_MIN};
   int checked = 0;
-  for (const Activation& a : catalogue()) {
+  for (const Activation& a : every_tier()) {
     for (const Params& p : parameter_sets(a, reference_of(a))) {
       for (float magnitude : inputs) {
         for (float x : {magnitude, -magnitude}) {
@@ -183,7 +183,7 @@ TEST_CASE("subnormal and smallest normal inputs are within the documented bounds
 
 TEST_CASE("saturation is exact over the whole ranges the oracle declares") {
   size_t checked = 0;
-  for (const Activation& a : catalogue()) {
+  for (const Activation& a : every_tier()) {
     for (const oracle::Saturation& s : reference_of(a).saturation) {
       const int order = checked_order(a, s.order);
       const Params p = params_of(a, s.p);

@@ -356,8 +356,8 @@ test('wasmBinary and locateFile load the given build', async () => {
   assert.equal(viaLocate.get('tanh').at(0).derivative, 1);
 });
 
-test('the SIMD and baseline builds give identical results', async () => {
-  const [simd, base] = await Promise.all([loadActivations({ simd: true }), loadActivations({ simd: false })]);
+for (const precision of ['fast', 'faithful']) test(`the SIMD and baseline builds give identical results (${precision} tier)`, async () => {
+  const [simd, base] = await Promise.all([loadActivations({ simd: true, precision }), loadActivations({ simd: false, precision })]);
   const x = new Float32Array(50_000).map((_, i) => Math.sinh((i - 25_000) / 2_000));
   for (const id of simd.names) {
     for (const [method, run] of [

@@ -1,0 +1,256 @@
+// The fast tier's formulas: float32 lanes throughout (no float64), for
+// V = float or f32x4 of simd.hpp, the same source natively and in wasm SIMD.
+//
+// Each struct has value, derivative and second as in activations.hpp; the
+// registry (registry.cpp) pairs them with the faithful ones as the fast tier,
+// with the error bounds the accuracy harness asserts (issue 14: within 2 ULP
+// for g, 4 for g', 8 for g'' over all finite float32 inputs, subnormal
+// results included, no NaN for finite input).
+//
+// The exponential: e^w = 2^n·(1 + t), n = round(w·log2 e), r = w − n·ln2 in
+// two steps (Cody–Waite: n·ln2_hi exact, w − n·ln2_hi exact by Sterbenz),
+// t = r + r²q(r) with q of degree 4 (scripts/fit_fast.py: 2^-26.6 relative).
+// Every result is written as (a few float32 operations on 1 + t and
+// neighbours of 1)·2^n, and the power of two is applied last, in two
+// exact-or-once-rounded steps (scale_by), so a result that is subnormal is
+// rounded once, like any other, rather than flushed.
+//
+// No FMA (plain SIMD128, -ffp-contract=off): each bound tolerates separate
+// rounding of every product and sum; the comments give the roundings.
+#pragma once
+
+#include "params.hpp"
+#include "simd.hpp"
+
+namespace act::fast {
+
+using namespace act::simd;
+
+// Constants in registers across a batch loop (see simd::constant): float
+// lanes, and integer lanes of the same shape. Every constant the loop body
+// uses goes through these, or V8 rebuilds it at each use (a v128.const
+// inside the loop is several machine instructions).
+template <class V> inline V k(float c) { return constant<V>(c); }
+template <class V> inline IntOf<V> ki(int32_t c) {
+  IntOf<V> v = IntOf<V>{} + c;
+#ifdef __wasm_simd128__
+  if constexpr (Shape<V>::kLanes > 1) __asm__("" : "+r"(v));
+#endif
+  return v;
+}
+// |x| and the sign transfer, with their masks as loop constants.
+template <class V> inline V fabs(V x) { return from_bits<V>(to_bits(x) & ki<V>(0x7fffffff)); }
+template <class V> inline V with_sign_of(V magnitude, V sign) {
+  return from_bits<V>(to_bits(magnitude) | (to_bits(sign) & ki<V>(INT32_MIN)));
+}
+
+// Lane-wise m ? a : b and max for integer lanes (m from a comparison).
+inline int32_t select_int(bool m, int32_t a, int32_t b) { return m ? a : b; }
+#if ACT_HAVE_VECTOR
+inline i32x4 select_int(i32x4 m, i32x4 a, i32x4 b) { return (m & a) | (~m & b); }
+#endif
+template <class I> inline I max_int(I a, I b) { return select_int(a > b, a, b); }
+template <class I> inline I min_int(I a, I b) { return select_int(a < b, a, b); }
+
+// 2^n for integer lanes n in [−126, 127], from the exponent bits.
+template <class V> inline V pow2(IntOf<V> n) { return from_bits<V>((n + ki<V>(127)) << 23); }
+
+// m·2^n for n in [−190, 63] and m a normal float32 in [2^-2, 2^3]:
+// m·2^(n+64) is exact (a normal result), and ·2^-64 is exact too unless the
+// result is subnormal, where it is that result's one rounding.
+template <class V> inline V scale_by(V m, IntOf<V> n) {
+  return (m * from_bits<V>((n + ki<V>(127 + 64)) << 23)) * k<V>(0x1p-64f);
+}
+
+// e^w = 2^n·(1 + t), for |w| ≤ 111 (callers clamp).
+template <class V> struct Exp {
+  V t;         // e^r − 1, |t| ≤ 0.42
+  IntOf<V> n;  // the exponent, |n| ≤ 161
+  explicit Exp(V w) {
+    const V magic = k<V>(0x1.8p23f);  // adding it rounds |v| < 2^22 to an integer in the low bits
+    const V shifted = w * k<V>(0x1.715476p+0f) + magic;
+    const V nf = shifted - magic;
+    n = to_bits(shifted) - to_bits(magic);
+    // ln2 = 0x1.62e4p-1 (15 bits: nf times it is exact for |n| < 2^8) + the rest.
+    const V r = (w - nf * k<V>(0x1.62e400p-1f)) - nf * k<V>(0x1.7f7d1cp-20f);
+    V q = k<V>(0x1.6d10fcp-10f);  // scripts/fit_fast.py
+    q = q * r + k<V>(0x1.120b62p-7f);
+    q = q * r + k<V>(0x1.55551ap-5f);
+    q = q * r + k<V>(0x1.5554dep-3f);
+    q = q * r + k<V>(0x1p-1f);
+    t = r + (r * r) * q;
+  }
+  V p() const { return k<V>(1.0f) + t; }
+  // For −126 ≤ n ≤ 0: e^w − 1 = (s − 1) + s·t, s = 2^n: s − 1 is exact for
+  // n ≥ −24 and s·t is exact, so one rounding (near 0 it is t itself).
+  V expm1() const {
+    const V s = pow2<V>(n);
+    return (s - k<V>(1.0f)) + s * t;
+  }
+};
+
+// The logistic tail a = σ(−w) = 1/(1 + e^w) for w ≥ 0 (clamped by callers
+// to at most 108), with E = e^w = 2^m·(1 + t), u = 2^−m:
+//   a = u/D, D = u + 1 + t = (1 + u) + t,
+// where 1 + u is exact for m ≤ 23 (beyond, D = 1 + (t + u): u is below
+// t's rounding), so D rounds once, q = 1/D once, and a = q·2^−m is exact or
+// the one rounding of a subnormal result: a is within about 1.5 ULP. The
+// sigmoid's and tanh's orders are all made of a, 1 − a (which carries a's
+// error at no more than half weight, as a ≤ 1/2) and
+//   1 − 2a = tanh(w/2) = ((1 − u) + t)/D,
+// whose numerator is exact but for one rounding (no cancellation near 0).
+template <class V> struct LogisticTail {
+  Exp<V> e;
+  V u, d, q, a;
+  explicit LogisticTail(V w) : e(w) {
+    u = from_bits<V>((ki<V>(127) - min_int(e.n, ki<V>(126))) << 23);
+    const V one = k<V>(1.0f);
+    d = select(e.n < ki<V>(24), (one + u) + e.t, one + (e.t + u));
+    q = one / d;
+    a = scale_by(q, -e.n);
+  }
+  V one_minus_a() const { return k<V>(1.0f) - a; }
+  V tanh_half_over_d_numerator() const { return (k<V>(1.0f) - u) + e.t; }  // (1 − 2a)·D
+};
+
+// a·c for a constant c given as c_hi + c_lo (c_hi = c rounded to float32):
+// within about half an ULP of a·c, where a·c_hi alone adds c_hi's own error.
+// (lo = 0, as for ELU's α, folds away after inlining; it also keeps
+// a = ±inf from giving inf·0.)
+template <class V> inline V times(V a, float hi, float lo) {
+  if (lo == 0.0f) return a * k<V>(hi);
+  return a * k<V>(hi) + a * k<V>(lo);
+}
+
+// NaN in gives NaN out without a keep_nan: the clamp min(105, |x|) keeps
+// a NaN (min returns its second operand then), and so does everything after.
+//
+// σ(x) with a = σ(−|x|) (LogisticTail of |x|, clamped to 105, beyond which
+// σ(−|x|) and σ' are below 2^-150 and round to 0, and σ(|x|) to 1):
+//   σ = a for x < 0, 1 − a for x ≥ 0 (a ≤ 1/2, so at most half of a's
+//   error reaches 1 − a, plus its one rounding);
+//   σ' = a(1 − a) = (q·(1 − a))·2^−m: the power of two last, so the
+//   subnormal tail (σ'(±103) ≈ 1e-45) is rounded once, not flushed;
+//   σ'' = −sign(x)·σ'·(1 − 2a), with 1 − 2a = N/D from LogisticTail (no
+//   cancellation near 0, where σ'' ≈ −x/8 keeps its relative accuracy into
+//   the subnormals: N is the last factor).
+struct Sigmoid {
+  template <class V> static LogisticTail<V> tail(V x) { return LogisticTail<V>(min(k<V>(105.0f), fast::fabs(x))); }
+  template <class V> static V value(V x, const Params&) {
+    const LogisticTail<V> l = tail(x);
+    return select(x < k<V>(0.0f), l.a, l.one_minus_a());
+  }
+  template <class V> static V derivative(V x, const Params&) {
+    const LogisticTail<V> l = tail(x);
+    return scale_by(l.q * l.one_minus_a(), -l.e.n);
+  }
+  template <class V> static V second(V x, const Params&) {
+    const LogisticTail<V> l = tail(x);
+    const V magnitude = scale_by(((l.q * l.q) * l.one_minus_a()) * l.tanh_half_over_d_numerator(), -l.e.n);
+    return with_sign_of(magnitude, -x);
+  }
+};
+
+// tanh, with z = |x| and a = σ(−2z) (LogisticTail of 2z, exact, clamped to
+// 108, beyond which 8e^−2z and so tanh'' and tanh' are below 2^-150, and
+// tanh rounds to ±1):
+//   z < 0.5625: z + z³P(z²) (scripts/fit_fast.py: 2^-27.9), whose last sum
+//     rounds once and whose small term (≤ 0.11 z) hardly matters;
+//   z ≥ 0.5625: 1 − 2a, a ≤ 0.245, so a's error reaches the result (≥ 0.5)
+//     at most at half weight, plus one rounding (g alone: 1 − 2u/D, large());
+//   tanh' = 4a(1 − a) = (q·(1 − a))·2^(2−m), the power of two last;
+//   tanh'' = −sign(x)·2·tanh·tanh', with 8|tanh| (exact) as the last factor,
+//     so tanh''(x) ≈ −2x keeps its accuracy for subnormal x.
+struct Tanh {
+  template <class V> static LogisticTail<V> tail(V x) {
+    return LogisticTail<V>(min(k<V>(108.0f), k<V>(2.0f) * fast::fabs(x)));
+  }
+  // |tanh| from z = |x|, given 1 − 2σ(−2z) for z ≥ 0.5625.
+  template <class V> static V magnitude(V z, V large) {
+    const V v = z * z;
+    V poly = k<V>(-0x1.f12f76p-11f);
+    poly = poly * v + k<V>(0x1.bc5668p-9f);
+    poly = poly * v + k<V>(-0x1.210fbep-7f);
+    poly = poly * v + k<V>(0x1.663c54p-6f);
+    poly = poly * v + k<V>(-0x1.ba1b24p-5f);
+    poly = poly * v + k<V>(0x1.11111p-3f);
+    poly = poly * v + k<V>(-0x1.555556p-2f);
+    const V small = z + (z * v) * poly;
+    return select(z < k<V>(0.5625f), small, large);
+  }
+  // 1 − 2σ(−2z) = 1 − 2u/D for g alone, lighter than LogisticTail: no
+  // subnormal scaling (tanh rounds to 1 long before), and D = (1 + u) + t
+  // for every m, since where 1 + u is inexact (m ≥ 24) 2u/D is below half
+  // an ULP of 1 and its error cannot show. 2z is clamped to 40 (tanh(20)
+  // rounds to 1), so u = 2^−m is normal.
+  template <class V> static V large(V z) {
+    const Exp<V> e(min(k<V>(40.0f), k<V>(2.0f) * z));
+    const V u = pow2<V>(-e.n);
+    return k<V>(1.0f) - (u + u) / ((k<V>(1.0f) + u) + e.t);
+  }
+  // (One formula, ((1 − u) + t)/D, would drop the polynomial but is 2.3
+  // ULP near 0, where t, D and the quotient each round.)
+  template <class V> static V value(V x, const Params&) {
+    const V z = fast::fabs(x);
+    return with_sign_of(magnitude(z, large(z)), x);
+  }
+  template <class V> static V derivative(V x, const Params&) {
+    const LogisticTail<V> l = tail(x);
+    return scale_by(l.q * l.one_minus_a(), ki<V>(2) - l.e.n);
+  }
+  template <class V> static V second(V x, const Params&) {
+    const LogisticTail<V> l = tail(x);
+    const V eight_tanh = k<V>(8.0f) * magnitude(fast::fabs(x), k<V>(1.0f) - k<V>(2.0f) * l.a);
+    return with_sign_of(scale_by((l.q * l.one_minus_a()) * eight_tanh, -l.e.n), -x);
+  }
+};
+
+// ELU and SELU: scale·x for x > 0, scale·α·(e^x − 1) for x ≤ 0, scale·α
+// given as hi + lo (times; ELU's scale is 1: kScaled false). e^x − 1 =
+// (s − 1) + s·t rounds once (expm1); below x = −17.5 it is −1 after
+// rounding, so x is clamped there for g. For g' and g'' (scale·α·e^x) the
+// product scale·α·p is formed first and 2^n applied last, so the subnormal
+// tail keeps its accuracy; x is clamped to −111, where 10·e^x < 2^-150.
+// The clamps are written max(bound, x) so a NaN x passes through them (max
+// returns its second operand then), and the NaN reaches the result without a
+// keep_nan.
+template <bool kScaled, class V>
+inline V exp_linear(V x, float hi, float lo, float scale_hi, float scale_lo, int order) {
+  const auto positive = x > k<V>(0.0f);
+  if (order == 0) {
+    const Exp<V> e(min(k<V>(0.0f), max(k<V>(-17.5f), x)));
+    V linear = x;
+    // x·scale_hi + x·scale_lo would be inf − inf at x = inf when scale_lo < 0.
+    if (kScaled) linear = select(x == k<V>(__builtin_inff()), x, times(x, scale_hi, scale_lo));
+    return select(positive, linear, times(e.expm1(), hi, lo));
+  }
+  const Exp<V> e(min(k<V>(0.0f), max(k<V>(-111.0f), x)));
+  const V tail = scale_by(times(e.p(), hi, lo), e.n);
+  const V slope = order == 1 ? (kScaled ? times(k<V>(1.0f), scale_hi, scale_lo) : k<V>(1.0f)) : k<V>(0.0f);
+  return select(positive, slope, tail);
+}
+
+// Splits a double into float32 hi + lo.
+constexpr float hi_of(double c) { return static_cast<float>(c); }
+constexpr float lo_of(double c) { return static_cast<float>(c - static_cast<double>(static_cast<float>(c))); }
+
+struct Elu {  // p.v[0] = α, a float32: exact as hi
+  template <class V> static V value(V x, const Params& p) { return exp_linear<false>(x, p.v[0], 0.0f, 1.0f, 0.0f, 0); }
+  template <class V> static V derivative(V x, const Params& p) {
+    return exp_linear<false>(x, p.v[0], 0.0f, 1.0f, 0.0f, 1);
+  }
+  template <class V> static V second(V x, const Params& p) { return exp_linear<false>(x, p.v[0], 0.0f, 1.0f, 0.0f, 2); }
+};
+
+struct Selu {
+  static constexpr double kLambda = 1.0507009873554804934193349852946;
+  static constexpr double kLambdaAlpha = 1.0507009873554804934193349852946 * 1.6732632423543772848170429916717;
+  template <class V> static V run(V x, int order) {
+    return exp_linear<true>(x, hi_of(kLambdaAlpha), lo_of(kLambdaAlpha), hi_of(kLambda), lo_of(kLambda), order);
+  }
+  template <class V> static V value(V x, const Params&) { return run(x, 0); }
+  template <class V> static V derivative(V x, const Params&) { return run(x, 1); }
+  template <class V> static V second(V x, const Params&) { return run(x, 2); }
+};
+
+}  // namespace act::fast
