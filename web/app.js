@@ -133,7 +133,7 @@ async function main() {
   if (!mainView.plot()) throw new PageError('The first chart could not be drawn.', $('compute-error').textContent);
   await firstDraw;
 
-  showEngine(act.simd);
+  showEngine(act.simd, act.precision);
   if (!problems.length) clearStatus();
   resolveReady();
   const offline = enableOffline(trainView.run.workerUrls).then((count) => {

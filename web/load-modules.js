@@ -3,6 +3,7 @@
 // page cannot work, and the PageError says which part failed.
 
 import { PageError } from './fatal.js';
+import { PAGE_PRECISION } from './page-precision.js';
 
 export async function loadModules() {
   if (typeof WebAssembly !== 'object') {
@@ -23,7 +24,7 @@ export async function loadModules() {
   );
   const actPromise = import('./pkg/browser.js').then(
     (m) =>
-      m.loadActivations().catch((err) => {
+      m.loadActivations({ precision: PAGE_PRECISION }).catch((err) => {
         throw new PageError('The WebAssembly module failed to load.', err);
       }),
     (err) => {

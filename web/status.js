@@ -17,10 +17,9 @@ export function clearStatus() {
   $('status').hidden = true;
 }
 
-export function showEngine(simd) {
-  $('engine').textContent = simd
-    ? 'Values computed in your browser by the activations-wasm WebAssembly module (SIMD build).'
-    : 'Values computed in your browser by the activations-wasm WebAssembly module (baseline build: this browser lacks WebAssembly SIMD).';
+export function showEngine(simd, precision) {
+  const build = simd ? 'SIMD build' : 'baseline build: this browser lacks WebAssembly SIMD';
+  $('engine').textContent = `Values computed in your browser by the activations-wasm WebAssembly module (${build}; ${precision} kernels).`;
 }
 
 export function showOfflineCount(count) {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CHROMIUM_PATH, launchChromium } from '../../scripts/chromium.mjs';
 import { serve } from '../../scripts/serve.mjs';
+import { PAGE_PRECISION } from '../../web/page-precision.js';
 
 export const repo = fileURLToPath(new URL('../../', import.meta.url));
 export const siteRoot = path.resolve(process.env.ACTIVATIONS_SITE ?? path.join(repo, 'site'));
@@ -68,7 +69,7 @@ export async function setUp({ viewport = { width: 1200, height: 900 }, colorSche
   await mkdir(outDir, { recursive: true });
 
   const { loadActivations } = await import(pathToFileURL(path.join(repo, 'dist', 'node.js')).href);
-  const act = await loadActivations();
+  const act = await loadActivations({ precision: PAGE_PRECISION }); // the page's tier, to compare its values with
   const server = await serve({ root: siteRoot, port: 0, csp: true });
   const origin = new URL(server.url).origin;
   const browser = await launchChromium();

@@ -70,6 +70,8 @@ test('loads, groups the catalogue by family and draws the default view', { timeo
   assert.match(await page.locator('#chart-desc').textContent(), /g′ \(dashed\)/);
   assert.equal(await page.locator('#chart').getAttribute('role'), 'slider');
   assert.equal(await page.locator('#load-error').isVisible(), false);
+  // The page uses the faithful tier (web/page-precision.js) and says so.
+  assert.match(await page.locator('#engine').textContent(), /\(SIMD build; faithful kernels\)/);
   await page.screenshot({ path: path.join(outDir, 'page-default.png'), fullPage: true });
 });
 
