@@ -20,6 +20,10 @@ const TEXT_INTERVAL = 300;
 /** Draw durations kept (ms), the latest last. */
 const TIMINGS_KEPT = 600;
 
+/**
+ * act: the module; catalogue: catalogue.js; charts: train-chart.js;
+ * onRun(run): told after every change of the run (train-controls.js's buttons).
+ */
 export function createTrainView({ act, catalogue, charts, onRun }) {
   let theme = '';
   let key = '';
