@@ -477,25 +477,18 @@ std::string registry_json() {
       const Activation& view = activations(static_cast<Tier>(t))[index];
       j.key(kTierNames[t]);
       j.open('{');
-      j.key("accuracy");
-      j.open('{');
-      j.number("value", view.max_ulp[0]);
-      j.number("derivative", view.max_ulp[1]);
-      j.number("second", view.max_ulp[2]);
-      j.close('}');
-      j.key("precision");
-      j.open('{');
-      const auto name = [](char letter) { return letter == 'd' ? "float64" : letter == 'm' ? "mixed" : "float32"; };
-      j.string("value", name(view.precision[0]));
-      j.string("derivative", name(view.precision[1]));
-      j.string("second", name(view.precision[2]));
-      j.close('}');
-      j.key("dedicated");
-      j.open('{');
-      j.boolean("value", view.dedicated[0]);
-      j.boolean("derivative", view.dedicated[1]);
-      j.boolean("second", view.dedicated[2]);
-      j.close('}');
+      // { value, derivative, second }: write(key, order) for each order.
+      const auto per_order = [&](const char* key, auto write) {
+        static constexpr const char* kOrderKeys[kOrders] = {"value", "derivative", "second"};
+        j.key(key);
+        j.open('{');
+        for (int order = 0; order < kOrders; ++order) write(kOrderKeys[order], order);
+        j.close('}');
+      };
+      const auto lanes = [](char letter) { return letter == 'd' ? "float64" : letter == 'm' ? "mixed" : "float32"; };
+      per_order("accuracy", [&](const char* k, int order) { j.number(k, view.max_ulp[order]); });
+      per_order("precision", [&](const char* k, int order) { j.string(k, lanes(view.precision[order])); });
+      per_order("dedicated", [&](const char* k, int order) { j.boolean(k, view.dedicated[order]); });
       j.close('}');
     }
     j.close('}');
