@@ -85,15 +85,28 @@ template <class Fn, Order order, class Lane> void batch(const float* x, float* y
   });
 }
 
-// One pass for both: with the formulas inlined side by side, the compiler
-// shares what they have in common (the exponential, above all).
+// A formula struct may compute g and g' together (Fn::both), for what the
+// compiler cannot find shared by itself: where g and g' are written from
+// different reductions, or where sharing changes the formula's roundings.
+template <class Fn, class V>
+concept HasBoth = requires(V x, const Params& p, V& g, V& dg) { Fn::both(x, p, g, dg); };
+
+// One pass for both: Fn::both where given; otherwise the two formulas inlined
+// side by side, and the compiler shares what they have in common (the
+// exponential, above all).
 template <class Fn, class Lane>
 void fused(const float* x, float* value, float* derivative, size_t n, const Params& params) {
   detail::for_each_run<Lane>(n, [x, value, derivative, p = params](size_t i, auto k) {
     using Io = detail::Io<Lane, decltype(k)::value>;
-    const auto v = Io::load(x + i);
-    const auto g = Fn::value(v, p);
-    const auto dg = Fn::derivative(v, p);
+    using V = decltype(Io::load(x));
+    const V v = Io::load(x + i);
+    V g, dg;
+    if constexpr (HasBoth<Fn, V>) {
+      Fn::both(v, p, g, dg);
+    } else {
+      g = Fn::value(v, p);
+      dg = Fn::derivative(v, p);
+    }
     Io::store(value + i, g);
     Io::store(derivative + i, dg);
   });
