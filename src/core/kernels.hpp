@@ -89,7 +89,9 @@ template <class Fn, Order order, class Lane> void batch(const float* x, float* y
 // compiler cannot find shared by itself: where g and g' are written from
 // different reductions, or where sharing changes the formula's roundings.
 template <class Fn, class V>
-concept HasBoth = requires(V x, const Params& p, V& g, V& dg) { Fn::both(x, p, g, dg); };
+concept HasBoth = requires(V x, const Params& p, V& g, V& dg) {
+  Fn::both(x, p, g, dg);
+};
 
 // One pass for both: Fn::both where given; otherwise the two formulas inlined
 // side by side, and the compiler shares what they have in common (the
