@@ -88,9 +88,9 @@ template <class Fn, Order order, class Lane> void batch(const float* x, float* y
 // A formula struct may compute g and g' together (Fn::both), for what the
 // compiler cannot find shared by itself: where g and g' are written from
 // different reductions, or where sharing changes the formula's roundings.
-template <class Fn, class V>
-concept HasBoth = requires(V x, const Params& p, V& g, V& dg) {
-  Fn::both(x, p, g, dg);
+template <class Fn>
+concept HasBoth = requires {
+  &Fn::template both<float>;
 };
 
 // One pass for both: Fn::both where given; otherwise the two formulas inlined
@@ -103,7 +103,7 @@ void fused(const float* x, float* value, float* derivative, size_t n, const Para
     using V = decltype(Io::load(x));
     const V v = Io::load(x + i);
     V g, dg;
-    if constexpr (HasBoth<Fn, V>) {
+    if constexpr (HasBoth<Fn>) {
       Fn::both(v, p, g, dg);
     } else {
       g = Fn::value(v, p);
