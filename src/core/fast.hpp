@@ -19,6 +19,8 @@
 // rounding of every product and sum; the comments give the roundings.
 #pragma once
 
+#include <array>
+
 #include "params.hpp"
 #include "simd.hpp"
 
@@ -66,7 +68,7 @@ template <class V> inline V scale_by(V m, IntOf<V> n) {
 template <class V> struct Exp {
   V t;         // e^r − 1, |t| ≤ 0.42
   IntOf<V> n;  // the exponent, |n| ≤ 161
-  explicit Exp(V w) {
+  ACT_ALWAYS_INLINE explicit Exp(V w) {
     const V magic = k<V>(0x1.8p23f);  // adding it rounds |v| < 2^22 to an integer in the low bits
     const V shifted = w * k<V>(0x1.715476p+0f) + magic;
     const V nf = shifted - magic;
@@ -99,15 +101,30 @@ template <class V> struct Exp {
 // error at no more than half weight, as a ≤ 1/2) and
 //   1 − 2a = tanh(w/2) = ((1 − u) + t)/D,
 // whose numerator is exact but for one rounding (no cancellation near 0).
-template <class V> struct LogisticTail {
+//
+// kNear: the same bits, cheaper, for w < 16 (m ≤ 23): 1 + u is exact,
+// u = 2^−m needs no clamp, and every q·(…)·2^−m below is a normal number, so
+// the power of two is one exact product instead of scale_by's two. The
+// formulas' light forms (Fn::Light, see kernels.hpp) use it.
+template <class V, bool kNear = false> struct LogisticTail {
   Exp<V> e;
   V u, d, q, a;
-  explicit LogisticTail(V w) : e(w) {
-    u = from_bits<V>((ki<V>(127) - min_int(e.n, ki<V>(126))) << 23);
+  ACT_ALWAYS_INLINE explicit LogisticTail(V w) : e(w) {
     const V one = k<V>(1.0f);
-    d = select(e.n < ki<V>(24), (one + u) + e.t, one + (e.t + u));
+    if constexpr (kNear) {
+      u = pow2<V>(-e.n);
+      d = (one + u) + e.t;
+    } else {
+      u = from_bits<V>((ki<V>(127) - min_int(e.n, ki<V>(126))) << 23);
+      d = select(e.n < ki<V>(24), (one + u) + e.t, one + (e.t + u));
+    }
     q = one / d;
-    a = scale_by(q, -e.n);
+    a = scaled(q);
+  }
+  // f·2^(extra − m), f a float32 in [2^-2, 2^3] or exactly 0.
+  ACT_ALWAYS_INLINE V scaled(V f, int extra = 0) const {
+    if constexpr (kNear) return extra == 0 ? f * u : (f * k<V>(static_cast<float>(1 << extra))) * u;
+    return scale_by(f, ki<V>(extra) - e.n);
   }
   V one_minus_a() const { return k<V>(1.0f) - a; }
   V tanh_half_over_d_numerator() const { return (k<V>(1.0f) - u) + e.t; }  // (1 − 2a)·D
@@ -134,21 +151,37 @@ template <class V> inline V times(V a, float hi, float lo) {
 //   σ'' = −sign(x)·σ'·(1 − 2a), with 1 − 2a = N/D from LogisticTail (no
 //   cancellation near 0, where σ'' ≈ −x/8 keeps its relative accuracy into
 //   the subnormals: N is the last factor).
-struct Sigmoid {
-  template <class V> static LogisticTail<V> tail(V x) { return LogisticTail<V>(min(k<V>(105.0f), fast::fabs(x))); }
-  template <class V> static V value(V x, const Params&) {
-    const LogisticTail<V> l = tail(x);
+//
+// kNear: the light form, for |x| < 16 (where the clamp does nothing).
+template <bool kNear> struct SigmoidForm {
+  template <class V> ACT_ALWAYS_INLINE static LogisticTail<V, kNear> tail(V x) {
+    if constexpr (kNear)
+      return LogisticTail<V, true>(fast::fabs(x));
+    else
+      return LogisticTail<V>(min(k<V>(105.0f), fast::fabs(x)));
+  }
+  template <class V, class Tail> ACT_ALWAYS_INLINE static V value_of(V x, const Tail& l) {
     return select(x < k<V>(0.0f), l.a, l.one_minus_a());
   }
-  template <class V> static V derivative(V x, const Params&) {
-    const LogisticTail<V> l = tail(x);
-    return scale_by(l.q * l.one_minus_a(), -l.e.n);
+  template <class V, class Tail> ACT_ALWAYS_INLINE static V derivative_of(const Tail& l) {
+    return l.scaled(l.q * l.one_minus_a());
   }
-  template <class V> static V second(V x, const Params&) {
-    const LogisticTail<V> l = tail(x);
-    const V magnitude = scale_by(((l.q * l.q) * l.one_minus_a()) * l.tanh_half_over_d_numerator(), -l.e.n);
-    return with_sign_of(magnitude, -x);
+  template <class V> ACT_ALWAYS_INLINE static V value(V x, const Params&) { return value_of(x, tail(x)); }
+  template <class V> ACT_ALWAYS_INLINE static V derivative(V x, const Params&) { return derivative_of<V>(tail(x)); }
+  template <class V> ACT_ALWAYS_INLINE static V second(V x, const Params&) {
+    const auto l = tail(x);
+    return with_sign_of(l.scaled(((l.q * l.q) * l.one_minus_a()) * l.tanh_half_over_d_numerator()), -x);
   }
+  // The fused pass: one tail for both.
+  template <class V> ACT_ALWAYS_INLINE static void both(V x, const Params&, V& g, V& dg) {
+    const auto l = tail(x);
+    g = value_of(x, l);
+    dg = derivative_of<V>(l);
+  }
+};
+struct Sigmoid : SigmoidForm<false> {
+  using Light = SigmoidForm<true>;
+  template <class V> static auto light(V x, const Params&) { return fast::fabs(x) < k<V>(16.0f); }
 };
 
 // tanh, with z = |x| and a = σ(−2z) (LogisticTail of 2z, exact, clamped to
@@ -157,16 +190,15 @@ struct Sigmoid {
 //   z < 0.5625: z + z³P(z²) (scripts/fit_fast.py: 2^-27.9), whose last sum
 //     rounds once and whose small term (≤ 0.11 z) hardly matters;
 //   z ≥ 0.5625: 1 − 2a, a ≤ 0.245, so a's error reaches the result (≥ 0.5)
-//     at most at half weight, plus one rounding (g alone: 1 − 2u/D, large());
+//     at most at half weight, plus one rounding;
 //   tanh' = 4a(1 − a) = (q·(1 − a))·2^(2−m), the power of two last;
 //   tanh'' = −sign(x)·2·tanh·tanh', with 8|tanh| (exact) as the last factor,
 //     so tanh''(x) ≈ −2x keeps its accuracy for subnormal x.
-struct Tanh {
-  template <class V> static LogisticTail<V> tail(V x) {
-    return LogisticTail<V>(min(k<V>(108.0f), k<V>(2.0f) * fast::fabs(x)));
-  }
+//
+// kNear: the light form, for |x| < 8 (2|x| < 16, where the clamps do nothing).
+template <bool kNear> struct TanhForm {
   // |tanh| from z = |x|, given 1 − 2σ(−2z) for z ≥ 0.5625.
-  template <class V> static V magnitude(V z, V large) {
+  template <class V> ACT_ALWAYS_INLINE static V magnitude(V z, V large) {
     const V v = z * z;
     V poly = k<V>(-0x1.f12f76p-11f);
     poly = poly * v + k<V>(0x1.bc5668p-9f);
@@ -178,31 +210,47 @@ struct Tanh {
     const V small = z + (z * v) * poly;
     return select(z < k<V>(0.5625f), small, large);
   }
-  // 1 − 2σ(−2z) = 1 − 2u/D for g alone, lighter than LogisticTail: no
-  // subnormal scaling (tanh rounds to 1 long before), and D = (1 + u) + t
-  // for every m, since where 1 + u is inexact (m ≥ 24) 2u/D is below half
-  // an ULP of 1 and its error cannot show. 2z is clamped to 40 (tanh(20)
-  // rounds to 1), so u = 2^−m is normal.
-  template <class V> static V large(V z) {
-    const Exp<V> e(min(k<V>(40.0f), k<V>(2.0f) * z));
-    const V u = pow2<V>(-e.n);
-    return k<V>(1.0f) - (u + u) / ((k<V>(1.0f) + u) + e.t);
+  template <class V> ACT_ALWAYS_INLINE static LogisticTail<V, kNear> tail(V x) {
+    if constexpr (kNear)
+      return LogisticTail<V, true>(k<V>(2.0f) * fast::fabs(x));
+    else
+      return LogisticTail<V>(min(k<V>(108.0f), k<V>(2.0f) * fast::fabs(x)));
   }
-  // (One formula, ((1 − u) + t)/D, would drop the polynomial but is 2.3
-  // ULP near 0, where t, D and the quotient each round.)
-  template <class V> static V value(V x, const Params&) {
-    const V z = fast::fabs(x);
-    return with_sign_of(magnitude(z, large(z)), x);
+  template <class V, class Tail> ACT_ALWAYS_INLINE static V value_of(V x, const Tail& l) {
+    return with_sign_of(magnitude(fast::fabs(x), k<V>(1.0f) - (l.a + l.a)), x);
   }
-  template <class V> static V derivative(V x, const Params&) {
-    const LogisticTail<V> l = tail(x);
-    return scale_by(l.q * l.one_minus_a(), ki<V>(2) - l.e.n);
+  template <class V, class Tail> ACT_ALWAYS_INLINE static V derivative_of(const Tail& l) {
+    return l.scaled(l.q * l.one_minus_a(), 2);
   }
-  template <class V> static V second(V x, const Params&) {
-    const LogisticTail<V> l = tail(x);
+  // g alone takes the light tail everywhere: 2z is clamped to 40 (tanh(20)
+  // rounds to 1), so m ≤ 58 and a = q·u is a normal number; 1 + u is
+  // inexact for m ≥ 24, but there 2a is below half an ULP of 1 and its error
+  // cannot show. For 2z < 16 it is the light form's tail, bit for bit.
+  template <class V> ACT_ALWAYS_INLINE static V value(V x, const Params&) {
+    if constexpr (kNear) return value_of(x, tail(x));
+    return value_of(x, LogisticTail<V, true>(min(k<V>(40.0f), k<V>(2.0f) * fast::fabs(x))));
+  }
+  template <class V> ACT_ALWAYS_INLINE static V derivative(V x, const Params&) { return derivative_of<V>(tail(x)); }
+  template <class V> ACT_ALWAYS_INLINE static V second(V x, const Params&) {
+    const auto l = tail(x);
     const V eight_tanh = k<V>(8.0f) * magnitude(fast::fabs(x), k<V>(1.0f) - k<V>(2.0f) * l.a);
-    return with_sign_of(scale_by((l.q * l.one_minus_a()) * eight_tanh, -l.e.n), -x);
+    return with_sign_of(l.scaled((l.q * l.one_minus_a()) * eight_tanh), -x);
   }
+  // The fused pass: in the light form, g's tail is g''s, so one serves both.
+  template <class V> ACT_ALWAYS_INLINE static void both(V x, const Params& p, V& g, V& dg) {
+    if constexpr (kNear) {
+      const auto l = tail(x);
+      g = value_of(x, l);
+      dg = derivative_of<V>(l);
+    } else {
+      g = value(x, p);
+      dg = derivative(x, p);
+    }
+  }
+};
+struct Tanh : TanhForm<false> {
+  using Light = TanhForm<true>;
+  template <class V> static auto light(V x, const Params&) { return fast::fabs(x) < k<V>(8.0f); }
 };
 
 // ELU and SELU: scale·x for x > 0, scale·α·(e^x − 1) for x ≤ 0, scale·α
@@ -214,43 +262,85 @@ struct Tanh {
 // The clamps are written max(bound, x) so a NaN x passes through them (max
 // returns its second operand then), and the NaN reaches the result without a
 // keep_nan.
-template <bool kScaled, class V>
-inline V exp_linear(V x, float hi, float lo, float scale_hi, float scale_lo, int order) {
-  const auto positive = x > k<V>(0.0f);
-  if (order == 0) {
-    const Exp<V> e(min(k<V>(0.0f), max(k<V>(-17.5f), x)));
-    V linear = x;
+//
+// kNear: the light form, for x > −17.5 and scale·α ≥ 2^-10 (the clamps do
+// nothing; scale·α·e^x is a normal number, so one exact product applies
+// 2^n), where g and g' share one exponential.
+template <bool kScaled, bool kNear> struct ExpLinear {
+  float hi, lo, scale_hi, scale_lo;
+  template <class V> ACT_ALWAYS_INLINE V linear(V x) const {
     // x·scale_hi + x·scale_lo would be inf − inf at x = inf when scale_lo < 0.
-    if (kScaled) linear = select(x == k<V>(__builtin_inff()), x, times(x, scale_hi, scale_lo));
-    return select(positive, linear, times(e.expm1(), hi, lo));
+    if (!kScaled) return x;
+    return select(x == k<V>(__builtin_inff()), x, times(x, scale_hi, scale_lo));
   }
-  const Exp<V> e(min(k<V>(0.0f), max(k<V>(-111.0f), x)));
-  const V tail = scale_by(times(e.p(), hi, lo), e.n);
-  const V slope = order == 1 ? (kScaled ? times(k<V>(1.0f), scale_hi, scale_lo) : k<V>(1.0f)) : k<V>(0.0f);
-  return select(positive, slope, tail);
-}
+  template <class V> ACT_ALWAYS_INLINE Exp<V> exp(V x, float clamp) const {
+    if constexpr (kNear) return Exp<V>(min(k<V>(0.0f), x));
+    return Exp<V>(min(k<V>(0.0f), max(k<V>(clamp), x)));
+  }
+  template <class V> ACT_ALWAYS_INLINE V value_of(V x, const Exp<V>& e) const {
+    return select(x > k<V>(0.0f), linear(x), times(e.expm1(), hi, lo));
+  }
+  // scale·α·e^x for x ≤ 0 (orders 1 and 2 differ only for x > 0).
+  template <class V> ACT_ALWAYS_INLINE V exponential_of(const Exp<V>& e) const {
+    if constexpr (kNear) return times(e.p(), hi, lo) * pow2<V>(e.n);
+    return scale_by(times(e.p(), hi, lo), e.n);
+  }
+  template <class V> ACT_ALWAYS_INLINE V slope() const {
+    return kScaled ? times(k<V>(1.0f), scale_hi, scale_lo) : k<V>(1.0f);
+  }
+  template <class V> ACT_ALWAYS_INLINE V value(V x) const { return value_of(x, exp(x, -17.5f)); }
+  template <class V> ACT_ALWAYS_INLINE V derivative(V x) const {
+    return select(x > k<V>(0.0f), slope<V>(), exponential_of(exp(x, -111.0f)));
+  }
+  template <class V> ACT_ALWAYS_INLINE V second(V x) const {
+    return select(x > k<V>(0.0f), k<V>(0.0f), exponential_of(exp(x, -111.0f)));
+  }
+  template <class V> ACT_ALWAYS_INLINE void both(V x, V& g, V& dg) const {
+    if constexpr (kNear) {
+      const Exp<V> e = exp(x, 0.0f);
+      g = value_of(x, e);
+      dg = select(x > k<V>(0.0f), slope<V>(), exponential_of(e));
+    } else {
+      g = value(x);
+      dg = derivative(x);
+    }
+  }
+};
 
 // Splits a double into float32 hi + lo.
 constexpr float hi_of(double c) { return static_cast<float>(c); }
 constexpr float lo_of(double c) { return static_cast<float>(c - static_cast<double>(static_cast<float>(c))); }
 
-struct Elu {  // p.v[0] = α, a float32: exact as hi
-  template <class V> static V value(V x, const Params& p) { return exp_linear<false>(x, p.v[0], 0.0f, 1.0f, 0.0f, 0); }
-  template <class V> static V derivative(V x, const Params& p) {
-    return exp_linear<false>(x, p.v[0], 0.0f, 1.0f, 0.0f, 1);
+// The formula structs' interface over ExpLinear (Of::form gives its
+// constants), with the light form and its range.
+template <class Of, bool kNear = false> struct ExpLinearOrders {
+  template <class V> ACT_ALWAYS_INLINE static V value(V x, const Params& p) { return form(p).value(x); }
+  template <class V> ACT_ALWAYS_INLINE static V derivative(V x, const Params& p) { return form(p).derivative(x); }
+  template <class V> ACT_ALWAYS_INLINE static V second(V x, const Params& p) { return form(p).second(x); }
+  template <class V> ACT_ALWAYS_INLINE static void both(V x, const Params& p, V& g, V& dg) { form(p).both(x, g, dg); }
+  static auto form(const Params& p) {
+    const auto c = Of::constants(p);
+    return ExpLinear<Of::kScaled, kNear>{c[0], c[1], c[2], c[3]};
   }
-  template <class V> static V second(V x, const Params& p) { return exp_linear<false>(x, p.v[0], 0.0f, 1.0f, 0.0f, 2); }
+  using Light = ExpLinearOrders<Of, true>;
+  // (+inf: no input qualifies, when scale·α is too small for the light form.)
+  template <class V> static auto light(V x, const Params& p) {
+    return x > k<V>(Of::constants(p)[0] >= 0x1p-10f ? -17.5f : __builtin_inff());
+  }
 };
 
-struct Selu {
+struct Elu : ExpLinearOrders<Elu> {  // p.v[0] = α, a float32: exact as hi
+  static constexpr bool kScaled = false;
+  static std::array<float, 4> constants(const Params& p) { return {p.v[0], 0.0f, 1.0f, 0.0f}; }
+};
+
+struct Selu : ExpLinearOrders<Selu> {
+  static constexpr bool kScaled = true;
   static constexpr double kLambda = 1.0507009873554804934193349852946;
   static constexpr double kLambdaAlpha = 1.0507009873554804934193349852946 * 1.6732632423543772848170429916717;
-  template <class V> static V run(V x, int order) {
-    return exp_linear<true>(x, hi_of(kLambdaAlpha), lo_of(kLambdaAlpha), hi_of(kLambda), lo_of(kLambda), order);
+  static std::array<float, 4> constants(const Params&) {
+    return {hi_of(kLambdaAlpha), lo_of(kLambdaAlpha), hi_of(kLambda), lo_of(kLambda)};
   }
-  template <class V> static V value(V x, const Params&) { return run(x, 0); }
-  template <class V> static V derivative(V x, const Params&) { return run(x, 1); }
-  template <class V> static V second(V x, const Params&) { return run(x, 2); }
 };
 
 }  // namespace act::fast

@@ -21,6 +21,11 @@
 #define ACT_HAVE_VECTOR 0
 #endif
 
+// For the formulas and the batch loops' bodies: with two paths per formula
+// (all_lanes), some went past clang's inlining threshold and became a call
+// per vector, their constants rebuilt at each call (10× slower under V8).
+#define ACT_ALWAYS_INLINE __attribute__((always_inline))
+
 namespace act::simd {
 
 #if ACT_HAVE_VECTOR
@@ -173,6 +178,20 @@ template <class V> inline V copysign(V mag, V sign) {
 // restore NaN with keep_nan where it matters.
 template <class V> inline V min(V a, V b) { return select(a < b, a, b); }
 template <class V> inline V max(V a, V b) { return select(a > b, a, b); }
+
+// True when every lane of the comparison mask m is set: a per-vector branch
+// to a lighter formula that gives the same bits on the inputs it takes (a
+// lane's result must not depend on its neighbours).
+inline bool all_lanes(bool m) { return m; }
+#if ACT_HAVE_VECTOR
+inline bool all_lanes(i32x4 m) {
+#ifdef __wasm_simd128__
+  return __builtin_wasm_all_true_i32x4(m);
+#else
+  return (m[0] & m[1] & m[2] & m[3]) != 0;
+#endif
+}
+#endif
 
 // Square root, correctly rounded (IEEE) in every lane, so every width and
 // target gives the same bits.

@@ -126,3 +126,41 @@ TEST_CASE("fused and backward kernels: sizes, offsets, in place, position indepe
     }
   }
 }
+
+// Kernels may branch per vector to a lighter formula when every lane is in
+// its range (fast.hpp: all_lanes), on the promise that it gives the general
+// formula's bits there; and fused passes may compute g and g' together
+// (Fn::both) on the promise of value's and derivative's bits. Each input is
+// run alone (the scalar path: light where in range) and in vectors whose
+// other lanes are far out (the general path), over a dense range that
+// crosses every light path's bound.
+TEST_CASE("light per-vector paths and fused passes give the general kernels' bits") {
+  std::vector<float> xs;
+  for (float x = -130.0f; x <= 130.0f; x += 0.0625f) xs.push_back(x);
+  for (float x : {-1e-30f, -0x1p-140f, 0x1p-140f, 1e-30f, -0.0f}) xs.push_back(x);
+  const float far[] = {-1000.0f, 1000.0f, std::numeric_limits<float>::quiet_NaN()};
+  for (const Activation& a : every_tier()) {
+    for (const Params& p : parameter_sets(a, reference_of(a))) {
+      INFO(a.id << " [" << describe(a, p) << "] " << (a.tier == Tier::fast ? "fast" : "faithful"));
+      for (float out : far) {
+        std::vector<float> mixed;  // x, far, far, far: every vector holds one far lane
+        for (float x : xs) mixed.insert(mixed.end(), {x, out, out, out});
+        std::vector<float> g(mixed.size()), dg(mixed.size());
+        a.fused(mixed.data(), g.data(), dg.data(), mixed.size(), p);
+        for (int order = 0; order < kOrders; ++order) {
+          std::vector<float> y(mixed.size());
+          a.kernels[order](mixed.data(), y.data(), mixed.size(), p);
+          const std::vector<float> alone = one_by_one(a.kernels[order], mixed, p);
+          INFO("order " << order << ", far lanes " << out);
+          CHECK(same_bits(y.data(), alone.data(), y.size()));
+          if (order < 2) CHECK(same_bits((order == 0 ? g : dg).data(), alone.data(), y.size()));
+        }
+      }
+      // Homogeneous vectors (the light paths where every lane is in range).
+      std::vector<float> g(xs.size()), dg(xs.size());
+      a.fused(xs.data(), g.data(), dg.data(), xs.size(), p);
+      CHECK(same_bits(g.data(), one_by_one(a.kernels[0], xs, p).data(), xs.size()));
+      CHECK(same_bits(dg.data(), one_by_one(a.kernels[1], xs, p).data(), xs.size()));
+    }
+  }
+}
