@@ -280,8 +280,8 @@ std::vector<Activation> build_registry() {
           .max_ulp = {kRounded, kRounded, kRounded},
           // Fast tier (fast_softplus.hpp; β = 1 and any other β, chosen per
           // call): all 2^32 inputs at the defaults, g 1.621 ULP (x =
-          // 0.365296334); strided sweeps, g 1.65 at β = 0.01, g' 2.75 and
-          // g'' 4.83 (β = 0.37 and 3.3).
+          // 0.365296334), g' 2.825 (x = -1.95424449); strided sweeps, g 1.65
+          // at β = 0.01, g' 2.75 and g'' 4.83 (β = 0.37 and 3.3).
           .fast = fast::Softplus::kernels(2, 4, 8),
       }),
       entry<fn::Softsign, F64>({
