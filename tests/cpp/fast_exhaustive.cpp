@@ -1,15 +1,16 @@
-// Exhaustive check of the fast tier's sigmoid, tanh and ELU (g and g') over
-// all 2^32 float32 inputs against double-precision references from libm.
+// Exhaustive check of the fast tier's sigmoid, tanh, ELU, softplus and
+// log-sigmoid (g and g', default parameters) over all 2^32 float32 inputs
+// against double-precision references from libm.
 //
 // The harness (accuracy_main.cpp, scripts/accuracy.sh --exhaustive) measures
 // against the long-double oracle at about 300 ns an input, 20 CPU-minutes a
-// row; these references cost a few ns, so all six rows fit in minutes. A
+// row; these references cost a few ns, so a row takes a minute or two. A
 // double reference is exact enough here: libm's exp, expm1 and tanh are
 // within an ULP of double (2^-52), i.e. within 2^-29 ULP of float32, and the
-// forms below do not cancel (sigmoid' and tanh' from e^−|x|). The kernels are
-// the registry's (activations(Tier::fast)), as shipped.
+// forms below do not cancel (sigmoid' and tanh' from e^−|x|, log1p(e^−|x|)).
+// The kernels are the registry's (activations(Tier::fast)), as shipped.
 //
-//   act_fast_exhaustive [sigmoid|tanh|elu ...]     default: all three
+//   act_fast_exhaustive [sigmoid|tanh|elu|softplus|log_sigmoid ...]   default: all
 // Exits 1 when a row exceeds the entry's documented bound.
 #include <algorithm>
 #include <cmath>
@@ -38,6 +39,12 @@ double tanh_slope(double x) {
 }
 double elu(double x) { return x > 0 ? x : std::expm1(x); }  // α = 1, the default
 double elu_slope(double x) { return x > 0 ? 1 : std::exp(x); }
+// Softplus at its defaults (β = 1, threshold 20), and log σ; log1p(e^−|x|)
+// does not cancel.
+double softplus(double x) { return x > 20 ? x : std::fmax(x, 0) + std::log1p(std::exp(-std::fabs(x))); }
+double softplus_slope(double x) { return x > 20 ? 1 : sigmoid(x); }
+double log_sigmoid(double x) { return std::fmin(x, 0) - std::log1p(std::exp(-std::fabs(x))); }
+double log_sigmoid_slope(double x) { return sigmoid(-x); }
 
 struct Row {
   const char* id;
@@ -51,6 +58,10 @@ const Row kRows[] = {
     {"tanh", 1, tanh_slope},
     {"elu", 0, elu},
     {"elu", 1, elu_slope},
+    {"softplus", 0, softplus},
+    {"softplus", 1, softplus_slope},
+    {"log_sigmoid", 0, log_sigmoid},
+    {"log_sigmoid", 1, log_sigmoid_slope},
 };
 
 struct Worst {
@@ -105,7 +116,7 @@ int main(int argc, char** argv) {
     const Worst w = sweep(*a, row);
     const bool ok = w.ulp <= a->max_ulp[row.order];
     failures += !ok;
-    std::printf("%-8s fast %-3s max %.3f ULP at x = %.9g over %llu inputs (documented %g)%s\n", row.id,
+    std::printf("%-11s fast %-3s max %.3f ULP at x = %.9g over %llu inputs (documented %g)%s\n", row.id,
                 row.order == 0 ? "g" : "g'", w.ulp, static_cast<double>(w.x), static_cast<unsigned long long>(w.count),
                 static_cast<double>(a->max_ulp[row.order]), ok ? "" : " ABOVE DOCUMENTED");
     std::fflush(stdout);

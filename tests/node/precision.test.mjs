@@ -24,6 +24,17 @@ const REFERENCES = {
     (x) => SELU_LAMBDA * (x > 0 ? 1 : SELU_ALPHA * Math.exp(x)),
     (x) => (x > 0 ? 0 : SELU_LAMBDA * SELU_ALPHA * Math.exp(x)),
   ],
+  // Softplus at its defaults (β = 1, threshold 20); log1p(e^−|x|) does not cancel.
+  softplus: [
+    (x) => (x > 20 ? x : Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)))),
+    (x) => (x > 20 ? 1 : sigmoid(x)),
+    (x) => (x > 20 ? 0 : sigmoidSlope(x)),
+  ],
+  log_sigmoid: [
+    (x) => Math.min(x, 0) - Math.log1p(Math.exp(-Math.abs(x))),
+    (x) => sigmoid(-x),
+    (x) => -sigmoidSlope(x),
+  ],
 };
 // The middle, the tails (results down into the subnormals: σ(−100) ≈ 3.7e-44,
 // tanh'(50) ≈ 1.5e-43) and tiny inputs.
@@ -78,7 +89,7 @@ test("info() gives both tiers' figures and the loaded tier's as accuracy and pre
     }
   }
   const act = await loadActivations();
-  for (const id of ['sigmoid', 'tanh', 'elu', 'selu']) {
+  for (const id of ['sigmoid', 'tanh', 'elu', 'selu', 'softplus', 'log_sigmoid']) {
     assert.deepEqual(act.info(id).tiers.fast.dedicated, { value: true, derivative: true, second: true }, id);
   }
 });
