@@ -1,4 +1,4 @@
-// Exhaustive check of the fast tier's sigmoid, tanh and ELU (g and g') over
+// Exhaustive check of the fast tier's sigmoid, tanh, ELU, SiLU (g and g') over
 // all 2^32 float32 inputs against double-precision references from libm.
 //
 // The harness (accuracy_main.cpp, scripts/accuracy.sh --exhaustive) measures
@@ -9,7 +9,7 @@
 // forms below do not cancel (sigmoid' and tanh' from e^−|x|). The kernels are
 // the registry's (activations(Tier::fast)), as shipped.
 //
-//   act_fast_exhaustive [sigmoid|tanh|elu ...]     default: all three
+//   act_fast_exhaustive [sigmoid|tanh|elu|silu ...]     default: all
 // Exits 1 when a row exceeds the entry's documented bound.
 #include <algorithm>
 #include <cmath>
@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/interior_zeros.hpp"
 #include "core/registry.hpp"
 #include "ulp.hpp"
 
@@ -38,6 +39,28 @@ double tanh_slope(double x) {
 }
 double elu(double x) { return x > 0 ? x : std::expm1(x); }  // α = 1, the default
 double elu_slope(double x) { return x > 0 ? 1 : std::exp(x); }
+// SiLU at β = 1 (the default): x·σ(x), and h1 = σ(x)(1 + x·σ(−x)) from
+// e = e^−|x| (no overflow), which cancels near its zero at x = −1.2785: there
+// the Taylor expansion of interior_zeros.hpp, in t = (x − hi) − lo (exact to
+// 2^-53 relative), within 2^-50 for |t| ≤ 2^-9.
+double silu(double x) {
+  if (std::isinf(x)) return x > 0 ? x : -0.0;
+  const double e = std::exp(-std::fabs(x));
+  return x > 0 ? x / (1 + e) : x * e / (1 + e);
+}
+double silu_slope(double x) {
+  if (std::isinf(x)) return x > 0 ? 1 : 0;
+  const act::zeros::InteriorZero& z = act::zeros::kSiluD1[0];
+  const double t = (x - z.hi) - z.lo;
+  if (std::fabs(t) < 0x1p-9) {
+    double taylor = z.c[5];
+    for (int k = 4; k >= 1; --k) taylor = taylor * t + z.c[k];
+    return taylor * t;
+  }
+  const double e = std::exp(-std::fabs(x));
+  const double sigma = x > 0 ? 1 / (1 + e) : e / (1 + e);
+  return sigma * (1 + x * (x > 0 ? e / (1 + e) : 1 / (1 + e)));
+}
 
 struct Row {
   const char* id;
@@ -51,6 +74,8 @@ const Row kRows[] = {
     {"tanh", 1, tanh_slope},
     {"elu", 0, elu},
     {"elu", 1, elu_slope},
+    {"silu", 0, silu},
+    {"silu", 1, silu_slope},
 };
 
 struct Worst {
