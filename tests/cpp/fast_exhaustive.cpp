@@ -1,4 +1,4 @@
-// Exhaustive check of the fast tier's sigmoid, tanh, ELU, SiLU (g and g') over
+// Exhaustive check of the fast tier's sigmoid, tanh, ELU, SiLU, CELU (g and g') over
 // all 2^32 float32 inputs against double-precision references from libm.
 //
 // The harness (accuracy_main.cpp, scripts/accuracy.sh --exhaustive) measures
@@ -9,7 +9,7 @@
 // forms below do not cancel (sigmoid' and tanh' from e^−|x|). The kernels are
 // the registry's (activations(Tier::fast)), as shipped.
 //
-//   act_fast_exhaustive [sigmoid|tanh|elu|silu ...]     default: all
+//   act_fast_exhaustive [sigmoid|tanh|elu|silu|celu ...]     default: all
 // Exits 1 when a row exceeds the entry's documented bound.
 #include <algorithm>
 #include <cmath>
@@ -76,6 +76,8 @@ const Row kRows[] = {
     {"elu", 1, elu_slope},
     {"silu", 0, silu},
     {"silu", 1, silu_slope},
+    {"celu", 0, elu},  // α = 1 (the default): ELU
+    {"celu", 1, elu_slope},
 };
 
 struct Worst {

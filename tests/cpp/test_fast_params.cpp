@@ -32,7 +32,7 @@ std::vector<float> inputs_for_scale(double scale) {
 }  // namespace
 
 TEST_CASE("fast kernels with a run-time parameter are within their bounds across its range") {
-  for (const char* id : {"silu"}) {
+  for (const char* id : {"silu", "celu"}) {
     const Activation* a = find_activation(id, Tier::fast);
     REQUIRE(a != nullptr);
     REQUIRE(a->params.size() == 1);
