@@ -7,6 +7,8 @@
 
 #include "fast.hpp"
 #include "fast_softplus.hpp"
+#include "fast_celu.hpp"
+#include "fast_silu.hpp"
 
 namespace act {
 
@@ -218,6 +220,11 @@ std::vector<Activation> build_registry() {
               .second = R"(g''(z) = \begin{cases} 0 & z > 0 \\ \dfrac{1}{\alpha}\, e^{z/\alpha} & z \le 0 \end{cases})",
           },
           .max_ulp = {kRounded, kRounded, kRounded},
+          // Fast tier (fast_celu.hpp), all 2^32 inputs at α = 1: g 1.159 ULP
+          // (x = -0.287563801), g' 1.049 (x = -48.8663521); strided sweeps at
+          // α = 2, 0.01, 100, 0.3, 3.7, 0.77, 13: g 1.74 (x = -0.3017,
+          // α = 0.77), g' 1.00, g'' 2.06 (x = -1139, α = 100).
+          .fast = fast::fast_kernels_choosing<fast::CeluWith>(2, 4, 8),
       }),
       entry<fn::Gelu, F64>({
           .id = "gelu",
@@ -252,6 +259,11 @@ std::vector<Activation> build_registry() {
               .second = R"(g''(z) = \beta\,\sigma'(\beta z)\Bigl(2 + \beta z\bigl(1 - 2\sigma(\beta z)\bigr)\Bigr), \qquad \sigma' = \sigma\,(1 - \sigma))",
           },
           .max_ulp = {kRounded, kRounded, kRounded},
+          // Fast tier (fast_silu.hpp), all 2^32 inputs at β = 1: g 1.768 ULP
+          // (x = -5.20011139), g' 3.056 (x = -91.1708984); strided and dense
+          // sweeps at β = 1.7, 0.01, 100, 0.3, 3.7, 0.05, 20, 0.77: g 1.60,
+          // g' 2.85 (x = -1.5339, β = 0.77), g'' 4.96 (x = -1.3092, β = 1.7).
+          .fast = fast::fast_kernels_choosing<fast::SiluWith>(2, 4, 8),
       }),
       entry<fn::Mish, F64>({
           .id = "mish",

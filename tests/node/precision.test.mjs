@@ -35,6 +35,15 @@ const REFERENCES = {
     (x) => sigmoid(-x),
     (x) => -sigmoidSlope(x),
   ],
+  // β = 1 (the default): g' = σ(1 + x(1 − σ)), g'' = σ'(2 − x tanh(x/2)); X
+  // keeps clear of their zeros (−1.2785, ±2.3994), where these cancel.
+  silu: [
+    (x) => x * sigmoid(x),
+    (x) => sigmoid(x) * (1 + x * sigmoid(-x)),
+    (x) => sigmoidSlope(x) * (2 - x * Math.tanh(x / 2)),
+  ],
+  // α = 1 (the default): ELU.
+  celu: [(x) => (x > 0 ? x : Math.expm1(x)), (x) => (x > 0 ? 1 : Math.exp(x)), (x) => (x > 0 ? 0 : Math.exp(x))],
 };
 // The middle, the tails (results down into the subnormals: σ(−100) ≈ 3.7e-44,
 // tanh'(50) ≈ 1.5e-43) and tiny inputs.
@@ -89,7 +98,7 @@ test("info() gives both tiers' figures and the loaded tier's as accuracy and pre
     }
   }
   const act = await loadActivations();
-  for (const id of ['sigmoid', 'tanh', 'elu', 'selu', 'softplus', 'log_sigmoid']) {
+  for (const id of ['sigmoid', 'tanh', 'elu', 'selu', 'softplus', 'log_sigmoid', 'silu', 'celu']) {
     assert.deepEqual(act.info(id).tiers.fast.dedicated, { value: true, derivative: true, second: true }, id);
   }
 });

@@ -1,0 +1,158 @@
+// Helpers of the fast tier's parametrised functions (fast_silu.hpp,
+// fast_celu.hpp, fast_gelu_tanh.hpp), beside fast.hpp's: the product of x
+// and a runtime constant carried as hi + lo, the exponential of such a sum,
+// and a test for "any lane" that lets a kernel take a rare slow path for a
+// whole vector.
+//
+// Why hi + lo: these functions reach e^w with w = c·x (SiLU's βx, CELU's
+// x/α, GELU-tanh's cubic). Rounding w to float32 moves it by up to
+// 2^-24·|w|, and e^w by that much relative: at w = −87 some 40 ULP. Carried
+// as hi + lo to about 2^-35·|w|, the exponential stays within a tenth of an
+// ULP of e^w for every |w| ≤ 120.
+#pragma once
+
+#include "fast.hpp"
+#include "kernels.hpp"
+#include "registry.hpp"
+
+#ifdef __wasm_simd128__
+#include <wasm_simd128.h>
+#endif
+
+// Inlined into the batch loop whatever its size: a call per vector would
+// rebuild every constant (k<V>) at each call.
+#define ACT_INLINE [[gnu::always_inline]] inline
+
+namespace act::fast {
+
+// True when some lane of m (from a comparison) is set: one v128.any_true.
+inline bool any_lane(bool m) { return m; }
+#if ACT_HAVE_VECTOR
+inline bool any_lane(i32x4 m) {
+#ifdef __wasm_simd128__
+  return wasm_v128_any_true(bit_cast<v128_t>(m));
+#else
+  return (m[0] | m[1] | m[2] | m[3]) != 0;
+#endif
+}
+#endif
+// Lane-wise a and b of two comparison results.
+inline bool lanes_and(bool a, bool b) { return a && b; }
+#if ACT_HAVE_VECTOR
+inline i32x4 lanes_and(i32x4 a, i32x4 b) { return a & b; }
+#endif
+
+// A float32 cut into 12 significant bits (hi, its low 12 mantissa bits
+// cleared) and the rest (lo = c − hi, exact, at most 12 bits): products of
+// two such halves have at most 24 bits and are exact (unless they underflow,
+// where they are far below anything the callers' results can see).
+struct Halves {
+  float hi, lo;
+  explicit Halves(float c) : hi(bit_cast<float>(bit_cast<uint32_t>(c) & 0xfffff000u)), lo(c - hi) {}
+  Halves(float h, float l) : hi(h), lo(l) {}  // hi given with 12 bits, lo the rest (rounded)
+};
+// A double's value in halves: hi with 12 bits, lo = the rest rounded to
+// float32 (2^-24 of lo, i.e. 2^-36 of the value).
+inline Halves halves_of(double c) {
+  const Halves h(static_cast<float>(c));
+  return Halves(h.hi, static_cast<float>(c - static_cast<double>(h.hi)));
+}
+
+// w = c·x as hi + lo for a runtime constant c = c.hi + c.lo:
+//   hi = c.hi·x_hi exactly (12 × 12 bits),
+//   lo = (c.hi·x_lo + c.lo·x_hi) + c.lo·x_lo, three exact products whose
+//        magnitudes are 2^-11, 2^-11 and 2^-23 of |w|: two roundings, within
+//        2^-35·|w|.
+// (A Dekker product costs as much and gives the same.) x must be finite
+// (callers clamp); hi carries 24 significant bits at most, so hi − n·ln2_hi
+// in the exponential's reduction is exact (Sterbenz, as in fast::Exp).
+template <class V> struct Product {
+  V hi, lo;
+  Product(V x, const Halves& c) {
+    const V x_hi = from_bits<V>(to_bits(x) & ki<V>(static_cast<int32_t>(0xfffff000u)));
+    const V x_lo = x - x_hi;
+    hi = x_hi * k<V>(c.hi);
+    lo = (x_lo * k<V>(c.hi) + x_hi * k<V>(c.lo)) + x_lo * k<V>(c.lo);
+  }
+  Product(V h, V l) : hi(h), lo(l) {}
+  Product() = default;
+};
+
+// e^(hi + lo) = 2^n·(1 + t) for |hi| ≤ 120, |lo| ≤ 2^-10·|hi| (or lo = 0,
+// kWithLo false): fast::Exp's reduction and polynomial (scripts/fit_fast.py,
+// 2^-26.6 relative), with lo added to the reduced argument
+//   r = r_hi + r_lo = (hi − n·ln2_hi) + (lo − n·ln2_lo),
+// whose first difference is exact (n·ln2_hi has at most 23 bits; Sterbenz),
+// so r is within an ULP of hi + lo − n·ln2 and |r| ≤ ln2/2 + 2^-10.
+template <class V, bool kWithLo = true> struct ExpOfSum {
+  V t;          // e^r − 1, |t| ≤ 0.42
+  IntOf<V> n;   // |n| ≤ 174
+  V curvature;  // r²q(r) = e^r − 1 − r, rounded
+  ExpOfSum(V hi, V lo) {
+    const V magic = k<V>(0x1.8p23f);  // adding it rounds |v| < 2^22 to an integer in the low bits
+    const V shifted = hi * k<V>(0x1.715476p+0f) + magic;
+    const V nf = shifted - magic;
+    n = to_bits(shifted) - to_bits(magic);
+    const V r_hi = hi - nf * k<V>(0x1.62e400p-1f);  // ln2 = 0x1.62e4p-1 + 0x1.7f7d1cp-20
+    const V r_lo = kWithLo ? lo - nf * k<V>(0x1.7f7d1cp-20f) : nf * k<V>(-0x1.7f7d1cp-20f);
+    const V r = r_hi + r_lo;
+    V q = k<V>(0x1.6d10fcp-10f);  // scripts/fit_fast.py
+    q = q * r + k<V>(0x1.120b62p-7f);
+    q = q * r + k<V>(0x1.55551ap-5f);
+    q = q * r + k<V>(0x1.5554dep-3f);
+    q = q * r + k<V>(0x1p-1f);
+    // With lo, t = r_hi + (r_lo + r²q): r_hi is exact, so t rounds once
+    // where r + r²q would carry r's rounding too (lo, up to 2^-11 of w, makes
+    // that rounding count near w = 0, where t ≈ w). Without lo, fast::Exp's
+    // form (r_lo ≈ n·2^-20 is tiny).
+    curvature = (r * r) * q;
+    t = kWithLo ? r_hi + (r_lo + curvature) : r + curvature;
+  }
+  V p() const { return k<V>(1.0f) + t; }
+};
+
+// |w| for w = hi + lo: |hi| + lo·sign(hi).
+template <class V> inline Product<V> magnitude(const Product<V>& w) {
+  return Product<V>(fast::fabs(w.hi), from_bits<V>(to_bits(w.lo) ^ (to_bits(w.hi) & ki<V>(INT32_MIN))));
+}
+
+// Kernels that choose once per call between two instantiations of a formula
+// struct: Fn<true> where Fn<true>::serves(p) (a parameter value with a
+// cheaper exact path, such as β = 1 where βx needs no product), Fn<false>
+// otherwise. Each is kernels.hpp's loop over one struct, so the choice costs
+// one comparison per call and no per-element branch (which would also keep
+// the loop body from being inlined whole).
+template <template <bool> class Fn, Order order>
+void batch_choosing(const float* x, float* y, size_t n, const Params& p) {
+  if (Fn<true>::serves(p))
+    batch<Fn<true>, order, float>(x, y, n, p);
+  else
+    batch<Fn<false>, order, float>(x, y, n, p);
+}
+template <template <bool> class Fn>
+void fused_choosing(const float* x, float* value, float* derivative, size_t n, const Params& p) {
+  if (Fn<true>::serves(p))
+    fused<Fn<true>, float>(x, value, derivative, n, p);
+  else
+    fused<Fn<false>, float>(x, value, derivative, n, p);
+}
+template <template <bool> class Fn>
+void backward_choosing(const float* x, const float* dy, float* dx, size_t n, const Params& p) {
+  if (Fn<true>::serves(p))
+    backward<Fn<true>, float>(x, dy, dx, n, p);
+  else
+    backward<Fn<false>, float>(x, dy, dx, n, p);
+}
+// As registry.cpp's fast_kernels, for such a pair.
+template <template <bool> class Fn> FastKernels fast_kernels_choosing(float g, float dg, float d2g) {
+  FastKernels k;
+  k.max_ulp[0] = g, k.max_ulp[1] = dg, k.max_ulp[2] = d2g;
+  k.kernels[0] = &batch_choosing<Fn, Order::value>;
+  k.kernels[1] = &batch_choosing<Fn, Order::derivative>;
+  k.kernels[2] = &batch_choosing<Fn, Order::second>;
+  k.fused = &fused_choosing<Fn>;
+  k.backward = &backward_choosing<Fn>;
+  return k;
+}
+
+}  // namespace act::fast
