@@ -33,7 +33,7 @@ template <bool kUnit> struct CeluWith {
   static bool serves(const Params& p) { return p.v[0] == 1.0f; }
 
   // e^w for w = x/α, x clamped to w ≥ −bound.
-  template <class V> ACT_INLINE static ExpOfSum<V, !kUnit> exp_of(V x, float alpha, float bound) {
+  template <class V> ACT_ALWAYS_INLINE inline static ExpOfSum<V, !kUnit> exp_of(V x, float alpha, float bound) {
     const V low = k<V>(-bound * alpha);
     const V xc = select(x < low, low, x);  // f32x4.pmax; keeps a NaN x
     if constexpr (kUnit) {
@@ -45,7 +45,7 @@ template <bool kUnit> struct CeluWith {
   }
   // g from e^w (for w ≥ −110: 2^n with n floored at −26, where s − 1
   // rounds to −1 and s·t is below its rounding either way).
-  template <class V> ACT_INLINE static V value_from(V x, float alpha, const ExpOfSum<V, !kUnit>& e) {
+  template <class V> ACT_ALWAYS_INLINE inline static V value_from(V x, float alpha, const ExpOfSum<V, !kUnit>& e) {
     const V s = pow2<V>(max_int(e.n, ki<V>(-26)));
     const V expm1 = (s - k<V>(1.0f)) + s * e.t;
     V negative = expm1;
@@ -58,22 +58,22 @@ template <bool kUnit> struct CeluWith {
     }
     return select(x > k<V>(-0x1p-25f * alpha), x, negative);
   }
-  template <class V> ACT_INLINE static V value(V x, const Params& p) {
+  template <class V> ACT_ALWAYS_INLINE inline static V value(V x, const Params& p) {
     const float alpha = p.v[0];
     return value_from(x, alpha, exp_of(x, alpha, 17.5f));
   }
-  template <class V> ACT_INLINE static V derivative(V x, const Params& p) {
+  template <class V> ACT_ALWAYS_INLINE inline static V derivative(V x, const Params& p) {
     const auto e = exp_of(x, p.v[0], 110.0f);
     return select(x > k<V>(0.0f), k<V>(1.0f), scale_by(e.p(), e.n));
   }
-  template <class V> ACT_INLINE static V second(V x, const Params& p) {
+  template <class V> ACT_ALWAYS_INLINE inline static V second(V x, const Params& p) {
     const float alpha = p.v[0];
     const auto e = exp_of(x, alpha, 110.0f);
     const V tail = kUnit ? e.p() : e.p() * k<V>(static_cast<float>(1.0 / static_cast<double>(alpha)));
     return select(x > k<V>(0.0f), k<V>(0.0f), scale_by(tail, e.n));
   }
   // One exponential for both (clamped for g').
-  template <class V> ACT_INLINE static void both(V x, const Params& p, V& g, V& dg) {
+  template <class V> ACT_ALWAYS_INLINE inline static void both(V x, const Params& p, V& g, V& dg) {
     const float alpha = p.v[0];
     const auto e = exp_of(x, alpha, 110.0f);
     g = value_from(x, alpha, e);

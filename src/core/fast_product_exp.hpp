@@ -1,8 +1,7 @@
 // Helpers of the fast tier's parametrised functions (fast_silu.hpp,
-// fast_celu.hpp, fast_gelu_tanh.hpp), beside fast.hpp's: the product of x
+// fast_celu.hpp, fast_softplus.hpp), beside fast.hpp's: the product of x
 // and a runtime constant carried as hi + lo, the exponential of such a sum,
-// and a test for "any lane" that lets a kernel take a rare slow path for a
-// whole vector.
+// and kernels that choose once per call between two forms of a formula.
 //
 // Why hi + lo: these functions reach e^w with w = c·x (SiLU's βx, CELU's
 // x/α, GELU-tanh's cubic). Rounding w to float32 moves it by up to
@@ -15,32 +14,7 @@
 #include "kernels.hpp"
 #include "registry.hpp"
 
-#ifdef __wasm_simd128__
-#include <wasm_simd128.h>
-#endif
-
-// Inlined into the batch loop whatever its size: a call per vector would
-// rebuild every constant (k<V>) at each call.
-#define ACT_INLINE [[gnu::always_inline]] inline
-
 namespace act::fast {
-
-// True when some lane of m (from a comparison) is set: one v128.any_true.
-inline bool any_lane(bool m) { return m; }
-#if ACT_HAVE_VECTOR
-inline bool any_lane(i32x4 m) {
-#ifdef __wasm_simd128__
-  return wasm_v128_any_true(bit_cast<v128_t>(m));
-#else
-  return (m[0] | m[1] | m[2] | m[3]) != 0;
-#endif
-}
-#endif
-// Lane-wise a and b of two comparison results.
-inline bool lanes_and(bool a, bool b) { return a && b; }
-#if ACT_HAVE_VECTOR
-inline i32x4 lanes_and(i32x4 a, i32x4 b) { return a & b; }
-#endif
 
 // A float32 cut into 12 significant bits (hi, its low 12 mantissa bits
 // cleared) and the rest (lo = c − hi, exact, at most 12 bits): products of

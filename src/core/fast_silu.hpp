@@ -54,7 +54,7 @@ template <bool kUnit> struct SiluWith {
     V d_lo;        // D − d, exact
     V p() const { return k<V>(1.0f) + t; }
   };
-  template <class V> ACT_INLINE static Parts<V> parts(V x, const Params& params) {
+  template <class V> ACT_ALWAYS_INLINE inline static Parts<V> parts(V x, const Params& params) {
     const float beta = params.v[0];
     const float x_max = kUnit ? kZMax : kZMax / beta;
     Parts<V> s;
@@ -84,13 +84,13 @@ template <bool kUnit> struct SiluWith {
         [&](auto xd) { return order == Order::derivative ? fn::Silu::derivative(xd, p) : fn::Silu::second(xd, p); }, x);
   }
   // z = hi + lo rounded once (hi alone is within 2^-11 only).
-  template <class V> ACT_INLINE static V whole(const Product<V>& z) { return kUnit ? z.hi : z.hi + z.lo; }
+  template <class V> ACT_ALWAYS_INLINE inline static V whole(const Product<V>& z) { return kUnit ? z.hi : z.hi + z.lo; }
 
-  template <class V> ACT_INLINE static V value_of(V x, const Parts<V>& s) {
+  template <class V> ACT_ALWAYS_INLINE inline static V value_of(V x, const Parts<V>& s) {
     const V xa = scale_by(s.xc / s.d, -s.m);  // x·σ(−z)
     return select(x > k<V>(0.0f), x - xa, xa);
   }
-  template <class V> ACT_INLINE static V derivative_of(V x, const Parts<V>& s, const Params& params) {
+  template <class V> ACT_ALWAYS_INLINE inline static V derivative_of(V x, const Parts<V>& s, const Params& params) {
     // (1 − z)(1 + t) + u = ((1 − hi) + u − lo) + (1 − z)·t, summed so that
     // near the zero (m = 2, z ≈ 1.28) the cancelling terms are exact:
     // (1 − hi) + u is (Sterbenz, then a multiple of 2^-23 below 1), lo is
@@ -119,7 +119,7 @@ template <bool kUnit> struct SiluWith {
     if (!any_lane(band)) return result;
     return select(band, faithful<Order::derivative>(x, params), result);
   }
-  template <class V> ACT_INLINE static V second_of(V x, const Parts<V>& s, const Params& params) {
+  template <class V> ACT_ALWAYS_INLINE inline static V second_of(V x, const Parts<V>& s, const Params& params) {
     const V one = k<V>(1.0f);
     const V tanh_numerator = (one - s.u) + s.t;  // tanh(z/2)·D
     // 2D − z((1 − u) + t) = (2 − z)(1 + t) + u(2 + z), summed as
@@ -149,10 +149,14 @@ template <bool kUnit> struct SiluWith {
     return select(band, faithful<Order::second>(x, params), result);
   }
 
-  template <class V> ACT_INLINE static V value(V x, const Params& p) { return value_of(x, parts(x, p)); }
-  template <class V> ACT_INLINE static V derivative(V x, const Params& p) { return derivative_of(x, parts(x, p), p); }
-  template <class V> ACT_INLINE static V second(V x, const Params& p) { return second_of(x, parts(x, p), p); }
-  template <class V> ACT_INLINE static void both(V x, const Params& p, V& g, V& dg) {
+  template <class V> ACT_ALWAYS_INLINE inline static V value(V x, const Params& p) { return value_of(x, parts(x, p)); }
+  template <class V> ACT_ALWAYS_INLINE inline static V derivative(V x, const Params& p) {
+    return derivative_of(x, parts(x, p), p);
+  }
+  template <class V> ACT_ALWAYS_INLINE inline static V second(V x, const Params& p) {
+    return second_of(x, parts(x, p), p);
+  }
+  template <class V> ACT_ALWAYS_INLINE inline static void both(V x, const Params& p, V& g, V& dg) {
     const Parts<V> s = parts(x, p);
     g = value_of(x, s), dg = derivative_of(x, s, p);
   }

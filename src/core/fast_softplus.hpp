@@ -18,41 +18,16 @@
 // needs u = βx exactly: a rounded βx = −87 is off by up to 2^-18, which
 // moves e^u, and so the left tail, by about 40 ULP. So u = hi + lo, Dekker's
 // product (Veltkamp splits of x and β, exact without FMA), and the
-// exponential's reduction takes the lo (ExpOfSum); the threshold test
+// exponential's reduction takes the lo (ExpOfSum, fast_product_exp.hpp); the threshold test
 // u > τ is exact as well, as in the faithful formula. The kernels choose
-// between the two once per call (Softplus::kernels).
+// between the two once per call (Softplus::With).
 #pragma once
 
 #include "fast.hpp"
 #include "fast_log.hpp"
-#include "registry.hpp"
+#include "fast_product_exp.hpp"
 
 namespace act::fast {
-
-// e^(w + w_lo) = 2^n·(1 + t) for a hi + lo argument (|w_lo| ≤ half an ULP
-// of w, |w| ≤ 111): fast::Exp's reduction and polynomial, with w_lo joined
-// to the reduction's own small term, r = (w − n·ln2_hi) + (w_lo − n·ln2_lo):
-// the first difference is exact (as in Exp), the second is tiny and rounds
-// far below r's ULP, and the sum rounds once, as Exp's r does. |r| may
-// exceed ln2/2 by |w_lo| ≤ 2^-18, a negligible step outside the polynomial's
-// fitted range.
-template <class V> struct ExpOfSum {
-  V t;
-  IntOf<V> n;
-  ExpOfSum(V w, V w_lo) {
-    const V magic = k<V>(0x1.8p23f);
-    const V shifted = w * k<V>(0x1.715476p+0f) + magic;
-    const V nf = shifted - magic;
-    n = to_bits(shifted) - to_bits(magic);
-    const V r = (w - nf * k<V>(0x1.62e400p-1f)) + (w_lo - nf * k<V>(0x1.7f7d1cp-20f));
-    V q = k<V>(0x1.6d10fcp-10f);  // scripts/fit_fast.py, as fast::Exp
-    q = q * r + k<V>(0x1.120b62p-7f);
-    q = q * r + k<V>(0x1.55551ap-5f);
-    q = q * r + k<V>(0x1.5554dep-3f);
-    q = q * r + k<V>(0x1p-1f);
-    t = r + (r * r) * q;
-  }
-};
 
 // The parts every order uses, from s = e^−|u| = 2^n·p, p = 1 + t, and
 // s as a normal float32 (normal_power).
@@ -106,7 +81,7 @@ struct Softplus {
         const Exp<V> ex(w);
         return SoftPieces<V>(ex.t, ex.n);
       } else {
-        const ExpOfSum<V> ex(w, w_lo);
+        const ExpOfSum<V> ex(w, w_lo);  // fast_product_exp.hpp
         return SoftPieces<V>(ex.t, ex.n);
       }
     }
@@ -190,31 +165,10 @@ struct Softplus {
     }
   };
 
-  // The registry's kernels: each call looks at β once and runs the β = 1
-  // loops or the general ones.
-  static bool unit(const Params& p) { return p.v[0] == 1.0f; }
-  template <Order order> static void batch(const float* x, float* y, size_t n, const Params& p) {
-    if (unit(p)) return act::batch<Formula<true>, order, float>(x, y, n, p);
-    act::batch<Formula<false>, order, float>(x, y, n, p);
-  }
-  static void fused(const float* x, float* value, float* derivative, size_t n, const Params& p) {
-    if (unit(p)) return act::fused<Formula<true>, float>(x, value, derivative, n, p);
-    act::fused<Formula<false>, float>(x, value, derivative, n, p);
-  }
-  static void backward(const float* x, const float* dy, float* dx, size_t n, const Params& p) {
-    if (unit(p)) return act::backward<Formula<true>, float>(x, dy, dx, n, p);
-    act::backward<Formula<false>, float>(x, dy, dx, n, p);
-  }
-  static FastKernels kernels(float g, float dg, float d2g) {
-    FastKernels k;
-    k.max_ulp[0] = g, k.max_ulp[1] = dg, k.max_ulp[2] = d2g;
-    k.kernels[0] = &batch<Order::value>;
-    k.kernels[1] = &batch<Order::derivative>;
-    k.kernels[2] = &batch<Order::second>;
-    k.fused = &fused;
-    k.backward = &backward;
-    return k;
-  }
+  // β = 1 has its own loops (fast_kernels_choosing: the choice once per call).
+  template <bool kUnit> struct With : Formula<kUnit> {
+    static bool serves(const Params& p) { return p.v[0] == 1.0f; }
+  };
 };
 
 // log σ(x) = −softplus(−x): for |x| > 0.35, min(x, 0) − log1p(s),

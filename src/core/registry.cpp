@@ -6,9 +6,9 @@
 #include <type_traits>
 
 #include "fast.hpp"
-#include "fast_softplus.hpp"
 #include "fast_celu.hpp"
 #include "fast_silu.hpp"
+#include "fast_softplus.hpp"
 
 namespace act {
 
@@ -294,7 +294,7 @@ std::vector<Activation> build_registry() {
           // call): all 2^32 inputs at the defaults, g 1.621 ULP (x =
           // 0.365296334), g' 2.825 (x = -1.95424449); strided sweeps, g 1.65
           // at β = 0.01, g' 2.75 and g'' 4.83 (β = 0.37 and 3.3).
-          .fast = fast::Softplus::kernels(2, 4, 8),
+          .fast = fast::fast_kernels_choosing<fast::Softplus::With>(2, 4, 8),
       }),
       entry<fn::Softsign, F64>({
           .id = "softsign",

@@ -192,6 +192,22 @@ inline bool all_lanes(i32x4 m) {
 #endif
 }
 #endif
+// True when some lane of m is set (a rare slow path for a whole vector).
+inline bool any_lane(bool m) { return m; }
+#if ACT_HAVE_VECTOR
+inline bool any_lane(i32x4 m) {
+#ifdef __wasm_simd128__
+  return __builtin_wasm_any_true_v128(m);
+#else
+  return (m[0] | m[1] | m[2] | m[3]) != 0;
+#endif
+}
+#endif
+// Lane-wise a and b of two comparison results.
+inline bool lanes_and(bool a, bool b) { return a && b; }
+#if ACT_HAVE_VECTOR
+inline i32x4 lanes_and(i32x4 a, i32x4 b) { return a & b; }
+#endif
 
 // Square root, correctly rounded (IEEE) in every lane, so every width and
 // target gives the same bits.
