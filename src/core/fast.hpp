@@ -102,22 +102,31 @@ template <class V> struct Exp {
 //   1 − 2a = tanh(w/2) = ((1 − u) + t)/D,
 // whose numerator is exact but for one rounding (no cancellation near 0).
 //
-// kNear: the same bits, cheaper, for w < 16 (m ≤ 23): 1 + u is exact,
-// u = 2^−m needs no clamp, and every q·(…)·2^−m below is a normal number, so
-// the power of two is one exact product instead of scale_by's two. The
-// formulas' light forms (Fn::Light, see kernels.hpp) use it.
-template <class V, bool kNear = false> struct LogisticTail {
+// kPlainD: D = (1 + u) + t for every m, which adds up to half an ULP to a
+// where m ≥ 24 (1 + u rounds): too much for the sigmoid's g (2 ULP), within
+// tanh's g' and g'' bounds (4, 8), and one operation fewer.
+//
+// kNear: the same bits as the general tail with plain D, cheaper, wherever
+// every q·(…)·2^−m below is a normal number (the callers' light ranges): u =
+// 2^−m needs no clamp, and the power of two is one exact product instead of
+// scale_by's two. Below w = 16 (m ≤ 23) 1 + u is exact, and the general
+// tail's D is the plain one. The formulas' light forms (Fn::Light, see
+// kernels.hpp) use it.
+template <class V, bool kNear = false, bool kPlainD = kNear> struct LogisticTail {
   Exp<V> e;
   V u, d, q, a;
   ACT_ALWAYS_INLINE explicit LogisticTail(V w) : e(w) {
     const V one = k<V>(1.0f);
     if constexpr (kNear) {
+      static_assert(kPlainD);
       u = pow2<V>(-e.n);
-      d = (one + u) + e.t;
     } else {
       u = from_bits<V>((ki<V>(127) - min_int(e.n, ki<V>(126))) << 23);
-      d = select(e.n < ki<V>(24), (one + u) + e.t, one + (e.t + u));
     }
+    if constexpr (kPlainD)
+      d = (one + u) + e.t;
+    else
+      d = select(e.n < ki<V>(24), (one + u) + e.t, one + (e.t + u));
     q = one / d;
     a = scaled(q);
   }
@@ -195,7 +204,12 @@ struct Sigmoid : SigmoidForm<false> {
 //   tanh'' = −sign(x)·2·tanh·tanh', with 8|tanh| (exact) as the last factor,
 //     so tanh''(x) ≈ −2x keeps its accuracy for subnormal x.
 //
-// kNear: the light form, for |x| < 8 (2|x| < 16, where the clamps do nothing).
+// The general form's tail has plain D (LogisticTail): 4a(1 − a) and the
+// rest stay within 4 and 8 ULP with the extra half ULP of a for |x| > 8.
+//
+// kNear: the light form, for |x| < 40, where the clamps do nothing but g's
+// (2|x| ≤ 40 for g alone; beyond, up to 80, g rounds to ±1 either way) and
+// q·(1 − a)·2^(2−m) and q·(1 − a)·8|tanh|·2^−m are normal numbers (m ≤ 116).
 template <bool kNear> struct TanhForm {
   // |tanh| from z = |x|, given 1 − 2σ(−2z) for z ≥ 0.5625.
   template <class V> ACT_ALWAYS_INLINE static V magnitude(V z, V large) {
@@ -210,11 +224,11 @@ template <bool kNear> struct TanhForm {
     const V small = z + (z * v) * poly;
     return select(z < k<V>(0.5625f), small, large);
   }
-  template <class V> ACT_ALWAYS_INLINE static LogisticTail<V, kNear> tail(V x) {
+  template <class V> ACT_ALWAYS_INLINE static auto tail(V x) {
     if constexpr (kNear)
       return LogisticTail<V, true>(k<V>(2.0f) * fast::fabs(x));
     else
-      return LogisticTail<V>(min(k<V>(108.0f), k<V>(2.0f) * fast::fabs(x)));
+      return LogisticTail<V, false, true>(min(k<V>(108.0f), k<V>(2.0f) * fast::fabs(x)));
   }
   template <class V, class Tail> ACT_ALWAYS_INLINE static V value_of(V x, const Tail& l) {
     return with_sign_of(magnitude(fast::fabs(x), k<V>(1.0f) - (l.a + l.a)), x);
@@ -250,7 +264,8 @@ template <bool kNear> struct TanhForm {
 };
 struct Tanh : TanhForm<false> {
   using Light = TanhForm<true>;
-  template <class V> static auto light(V x, const Params&) { return fast::fabs(x) < k<V>(8.0f); }
+  static constexpr bool kLightForValue = false;  // g's general form is as light
+  template <class V> static auto light(V x, const Params&) { return fast::fabs(x) < k<V>(40.0f); }
 };
 
 // ELU and SELU: scale·x for x > 0, scale·α·(e^x − 1) for x ≤ 0, scale·α

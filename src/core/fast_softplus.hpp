@@ -118,7 +118,7 @@ struct Softplus {
     // β = 1 ln2's own) and x/2 exact: one rounding but for the inner sums'
     // (at most 0.2 of the result). log cosh from hi alone: lo moves it by
     // less than 2^-25 of its size, itself at most 0.03 of the result.
-    template <class V> static V centre(V x, V hi, const Params& p) {
+    template <class V> ACT_ALWAYS_INLINE static V centre(V x, V hi, const Params& p) {
       const V even = log_cosh_half(hi * hi);
       if constexpr (kUnit) return k<V>(kLn2Hi) + (x * k<V>(0.5f) + (even + k<V>(kLn2Lo)));
       const double ln2_over_beta = 0x1.62e42fefa39efp-1 / p.v[0];
@@ -129,7 +129,7 @@ struct Softplus {
     // x + log1p(s)/β for x > 0 (x exact, the log term at most 0.6 of the
     // result), log1p(s)/β for x ≤ 0 (M/β: one more rounding at β ≠ 1),
     // each at |u| > 0.35; centre() within; x itself where u > τ.
-    template <class V> static V value(V x, const Params& p, const Reduced<kUnit, V>& r) {
+    template <class V> ACT_ALWAYS_INLINE static V value(V x, const Params& p, const Reduced<kUnit, V>& r) {
       V m;
       if constexpr (kUnit) {
         m = r.e.log1p_mantissa();
@@ -141,14 +141,16 @@ struct Softplus {
       const V outer = select(x > k<V>(0.0f), x, k<V>(0.0f)) + scale_by(m, r.e.n);
       return select(r.above, x, select(fast::fabs(r.hi) > k<V>(0.35f), outer, centre(x, r.hi, p)));
     }
-    template <class V> static V value(V x, const Params& p) { return value(x, p, Reduced<kUnit, V>::of(x, p)); }
+    template <class V> ACT_ALWAYS_INLINE static V value(V x, const Params& p) {
+      return value(x, p, Reduced<kUnit, V>::of(x, p));
+    }
     // σ(u): a below 0, 1 − a above (a ≤ 1/2: half its error, one rounding).
-    template <class V> static V derivative(V x, const Params& p) {
+    template <class V> ACT_ALWAYS_INLINE static V derivative(V x, const Params& p) {
       const Reduced<kUnit, V> r = Reduced<kUnit, V>::of(x, p);
       const V a = scale_by(r.e.p * r.e.q(), r.e.n);
       return select(r.above, k<V>(1.0f), select(x > k<V>(0.0f), k<V>(1.0f) - a, a));
     }
-    template <class V> static V second(V x, const Params& p) {
+    template <class V> ACT_ALWAYS_INLINE static V second(V x, const Params& p) {
       const Reduced<kUnit, V> r = Reduced<kUnit, V>::of(x, p);
       const V q = r.e.q();
       V m = (r.e.p * q) * q;
@@ -157,7 +159,7 @@ struct Softplus {
     }
     // g and g' from one reduction (the compiler merges the two inlined
     // bodies' common parts too; this says it).
-    template <class V> static void both(V x, const Params& p, V& g, V& dg) {
+    template <class V> ACT_ALWAYS_INLINE static void both(V x, const Params& p, V& g, V& dg) {
       const Reduced<kUnit, V> r = Reduced<kUnit, V>::of(x, p);
       g = value(x, p, r);
       const V a = scale_by(r.e.p * r.e.q(), r.e.n);
@@ -179,27 +181,27 @@ struct Softplus {
 // −(ln2 − x/2 + log cosh(x/2)), as softplus's centre. (log σ)' = σ(−x) = a
 // for x > 0, 1 − a below; (log σ)'' = −σ'(x) = −((p·q)·q)·2^n.
 struct LogSigmoid {
-  template <class V> static SoftPieces<V> pieces(V x) {
+  template <class V> ACT_ALWAYS_INLINE static SoftPieces<V> pieces(V x) {
     const Exp<V> e(-min(k<V>(Softplus::kTail), fast::fabs(x)));
     return SoftPieces<V>(e.t, e.n);
   }
-  template <class V> static V value(V x, const SoftPieces<V>& e) {
+  template <class V> ACT_ALWAYS_INLINE static V value(V x, const SoftPieces<V>& e) {
     const V outer = scale_by(e.log1p_mantissa(), e.n) - select(x < k<V>(0.0f), x, k<V>(0.0f));
     const V centre = k<V>(kLn2Hi) + (x * k<V>(-0.5f) + (log_cosh_half(x * x) + k<V>(kLn2Lo)));
     return -select(fast::fabs(x) > k<V>(0.35f), outer, centre);
   }
-  template <class V> static V derivative(V x, const SoftPieces<V>& e) {
+  template <class V> ACT_ALWAYS_INLINE static V derivative(V x, const SoftPieces<V>& e) {
     const V a = scale_by(e.p * e.q(), e.n);
     return select(x > k<V>(0.0f), a, k<V>(1.0f) - a);
   }
-  template <class V> static V value(V x, const Params&) { return value(x, pieces(x)); }
-  template <class V> static V derivative(V x, const Params&) { return derivative(x, pieces(x)); }
-  template <class V> static V second(V x, const Params&) {
+  template <class V> ACT_ALWAYS_INLINE static V value(V x, const Params&) { return value(x, pieces(x)); }
+  template <class V> ACT_ALWAYS_INLINE static V derivative(V x, const Params&) { return derivative(x, pieces(x)); }
+  template <class V> ACT_ALWAYS_INLINE static V second(V x, const Params&) {
     const SoftPieces<V> e = pieces(x);
     const V q = e.q();
     return -scale_by((e.p * q) * q, e.n);
   }
-  template <class V> static void both(V x, const Params&, V& g, V& dg) {
+  template <class V> ACT_ALWAYS_INLINE static void both(V x, const Params&, V& g, V& dg) {
     const SoftPieces<V> e = pieces(x);
     g = value(x, e);
     dg = derivative(x, e);

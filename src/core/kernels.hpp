@@ -86,6 +86,17 @@ template <class Fn>
 concept HasLight = requires {
   typename Fn::Light;
 };
+// Whether a pass of the given order takes the light form: Fn may say that g
+// alone gains nothing from it (Fn::kLightForValue = false), and g's loop then
+// skips the test.
+template <class Fn, Order order> constexpr bool uses_light() {
+  if constexpr (!HasLight<Fn>)
+    return false;
+  else if constexpr (order == Order::value && requires { Fn::kLightForValue; })
+    return Fn::kLightForValue;
+  else
+    return true;
+}
 
 namespace detail {
 
@@ -106,8 +117,9 @@ template <class Fn> inline bool all_light(const float* x, size_t n, const Params
 
 // Calls run.template operator()<F>(begin, count) over [0, n) in blocks,
 // F = Fn::Light for a block whose every input is in its range, else Fn.
-template <class Fn, class Run> inline void by_blocks(const float* x, size_t n, const Params& p, Run run) {
-  if constexpr (HasLight<Fn>) {
+template <class Fn, bool kLight = HasLight<Fn>, class Run>
+inline void by_blocks(const float* x, size_t n, const Params& p, Run run) {
+  if constexpr (kLight) {
     constexpr size_t kBlock = 256;
     for (size_t begin = 0; begin < n; begin += kBlock) {
       const size_t count = n - begin < kBlock ? n - begin : kBlock;
@@ -127,7 +139,7 @@ template <class Fn, class Run> inline void by_blocks(const float* x, size_t n, c
 // reference they live in memory, and since a store through memcpy may alias
 // anything, clang reloads them at every iteration.
 template <class Fn, Order order, class Lane> void batch(const float* x, float* y, size_t n, const Params& params) {
-  detail::by_blocks<Fn>(x, n, params, [&]<class F>(size_t begin, size_t count) {
+  detail::by_blocks<Fn, uses_light<Fn, order>()>(x, n, params, [&]<class F>(size_t begin, size_t count) {
     detail::for_each_run<Lane>(count, [x = x + begin, y = y + begin, p = params](size_t i, auto k) ACT_ALWAYS_INLINE {
       using Io = detail::Io<Lane, decltype(k)::value>;
       Io::store(y + i, detail::eval<F, order>(Io::load(x + i), p));
