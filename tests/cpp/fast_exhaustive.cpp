@@ -1,15 +1,15 @@
-// Exhaustive check of the fast tier's sigmoid, tanh and ELU (g and g') over
+// Exhaustive check of the fast tier's sigmoid, tanh, ELU and GELU (g and g') over
 // all 2^32 float32 inputs against double-precision references from libm.
 //
 // The harness (accuracy_main.cpp, scripts/accuracy.sh --exhaustive) measures
 // against the long-double oracle at about 300 ns an input, 20 CPU-minutes a
-// row; these references cost a few ns, so all six rows fit in minutes. A
+// row; these references cost a few ns, so all the rows fit in minutes. A
 // double reference is exact enough here: libm's exp, expm1 and tanh are
 // within an ULP of double (2^-52), i.e. within 2^-29 ULP of float32, and the
 // forms below do not cancel (sigmoid' and tanh' from e^−|x|). The kernels are
 // the registry's (activations(Tier::fast)), as shipped.
 //
-//   act_fast_exhaustive [sigmoid|tanh|elu ...]     default: all three
+//   act_fast_exhaustive [sigmoid|tanh|elu|gelu ...]     default: all four
 // Exits 1 when a row exceeds the entry's documented bound.
 #include <algorithm>
 #include <cmath>
@@ -38,6 +38,23 @@ double tanh_slope(double x) {
 }
 double elu(double x) { return x > 0 ? x : std::expm1(x); }  // α = 1, the default
 double elu_slope(double x) { return x > 0 ? 1 : std::exp(x); }
+// GELU: Φ(x) = erfc(−x/√2)/2 keeps the left tail relative-accurate (libm's
+// erfc is within a few ULP of double down to its underflow). g' cancels near
+// its zero at x = −0.7518 (Φ(x) ≈ −xφ(x) ≈ 0.23): within 2^-6 of it in long
+// double, where the cancellation (at most 2^-26 at the float32 nearest the
+// zero) leaves 2^-38 relative, far below a float32 ULP; farther out it
+// cancels by less than 2^-7 and double is enough.
+// (±inf: the limits, where x·Φ(x) and xφ(x) would be inf·0.)
+double gelu(double x) { return std::isinf(x) ? (x > 0 ? x : -0.0) : x * (std::erfc(-x * M_SQRT1_2) / 2); }
+double gelu_slope(double x) {
+  if (std::isinf(x)) return x > 0 ? 1 : 0;
+  if (std::fabs(x + 0.75) > 0x1p-6)
+    return std::erfc(-x * M_SQRT1_2) / 2 + x * (std::exp(-x * x / 2) * 0.3989422804014327);
+  const long double X = x;
+  const long double cdf = std::erfc(-X * 0.707106781186547524400844362104849039L) / 2;
+  const long double pdf = std::exp(-X * X / 2) * 0.398942280401432677939946059934381868L;
+  return static_cast<double>(cdf + X * pdf);
+}
 
 struct Row {
   const char* id;
@@ -51,6 +68,8 @@ const Row kRows[] = {
     {"tanh", 1, tanh_slope},
     {"elu", 0, elu},
     {"elu", 1, elu_slope},
+    {"gelu", 0, gelu},
+    {"gelu", 1, gelu_slope},
 };
 
 struct Worst {
