@@ -7,6 +7,7 @@
 
 #include "fast.hpp"
 #include "fast_celu.hpp"
+#include "fast_gelu.hpp"
 #include "fast_silu.hpp"
 #include "fast_softplus.hpp"
 
@@ -235,6 +236,12 @@ std::vector<Activation> build_registry() {
               .second = R"(g''(z) = \varphi(z)\left(2 - z^2\right) = \frac{2 - z^2}{\sqrt{2\pi}}\, e^{-z^2/2})",
           },
           .max_ulp = {kRounded, kRounded, kRounded},
+          // Fast tier (fast_gelu.hpp), all 2^32 inputs: g 1.631 ULP (x =
+          // -1.44048107), g' 2.863 (x = -0.73539257); g'' 4.373 in a sweep of
+          // every 3rd bit pattern (x = 0.997061253). Forward 0.14-0.18 el/ns
+          // in wasm SIMD, 3.3x the faithful kernel, 0.31x XNNPACK's GELU
+          // (whose left tail is -0 below x = -5.1).
+          .fast = fast_kernels<fast::Gelu>(2, 4, 8),
       }),
       entry<fn::GeluTanh, F64>({
           .id = "gelu_tanh",

@@ -68,6 +68,23 @@ double silu_slope(double x) {
   const double sigma = x > 0 ? 1 / (1 + e) : e / (1 + e);
   return sigma * (1 + x * (x > 0 ? e / (1 + e) : 1 / (1 + e)));
 }
+// GELU: Φ(x) = erfc(−x/√2)/2 keeps the left tail relative-accurate (libm's
+// erfc is within a few ULP of double down to its underflow). g' cancels near
+// its zero at x = −0.7518 (Φ(x) ≈ −xφ(x) ≈ 0.23): within 2^-6 of it in long
+// double, where the cancellation (at most 2^-26 at the float32 nearest the
+// zero) leaves 2^-38 relative, far below a float32 ULP; farther out it
+// cancels by less than 2^-7 and double is enough.
+// (±inf: the limits, where x·Φ(x) and xφ(x) would be inf·0.)
+double gelu(double x) { return std::isinf(x) ? (x > 0 ? x : -0.0) : x * (std::erfc(-x * M_SQRT1_2) / 2); }
+double gelu_slope(double x) {
+  if (std::isinf(x)) return x > 0 ? 1 : 0;
+  if (std::fabs(x + 0.75) > 0x1p-6)
+    return std::erfc(-x * M_SQRT1_2) / 2 + x * (std::exp(-x * x / 2) * 0.3989422804014327);
+  const long double X = x;
+  const long double cdf = std::erfc(-X * 0.707106781186547524400844362104849039L) / 2;
+  const long double pdf = std::exp(-X * X / 2) * 0.398942280401432677939946059934381868L;
+  return static_cast<double>(cdf + X * pdf);
+}
 
 struct Row {
   const char* id;
@@ -89,6 +106,8 @@ const Row kRows[] = {
     {"silu", 1, silu_slope},
     {"celu", 0, elu},  // α = 1 (the default): ELU
     {"celu", 1, elu_slope},
+    {"gelu", 0, gelu},
+    {"gelu", 1, gelu_slope},
 };
 
 struct Worst {

@@ -13,6 +13,23 @@ const ulp = (got, want) => Math.abs(got - want) / 2 ** Math.max(Math.floor(Math.
 // inputs (no cancellation: 1 − 2σ(x) = −tanh(x/2), 1 − tanh² = 1/cosh²).
 const sigmoid = (x) => 1 / (1 + Math.exp(-x));
 const sigmoidSlope = (x) => Math.exp(-Math.abs(x)) / (1 + Math.exp(-Math.abs(x))) ** 2;
+// erfc(t) for t ≥ 0 within about 1e-15 relative: the series of e^(t²)·erf(t)
+// (positive terms) below 2, the continued fraction above (40 levels, evaluated
+// from the bottom). Φ(x) = erfc(−x/√2)/2 keeps the left tail relative-accurate.
+const erfc = (t) => {
+  if (t < 0) return 2 - erfc(-t);
+  if (t < 2) {
+    let term = t;
+    let sum = t;
+    for (let n = 1; term > 1e-17 * sum; n++) sum += term *= (2 * t * t) / (2 * n + 1);
+    return 1 - ((2 / Math.sqrt(Math.PI)) * Math.exp(-t * t) * sum);
+  }
+  let fraction = t;
+  for (let n = 40; n >= 1; n--) fraction = t + n / 2 / fraction;
+  return Math.exp(-t * t) / Math.sqrt(Math.PI) / fraction;
+};
+const normalCdf = (x) => erfc(-x / Math.SQRT2) / 2;
+const normalPdf = (x) => Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI);
 const SELU_LAMBDA = 1.0507009873554805;
 const SELU_ALPHA = 1.6732632423543772;
 const REFERENCES = {
@@ -44,6 +61,7 @@ const REFERENCES = {
   ],
   // α = 1 (the default): ELU.
   celu: [(x) => (x > 0 ? x : Math.expm1(x)), (x) => (x > 0 ? 1 : Math.exp(x)), (x) => (x > 0 ? 0 : Math.exp(x))],
+  gelu: [(x) => x * normalCdf(x), (x) => normalCdf(x) + x * normalPdf(x), (x) => normalPdf(x) * (2 - x * x)],
 };
 // The middle, the tails (results down into the subnormals: σ(−100) ≈ 3.7e-44,
 // tanh'(50) ≈ 1.5e-43) and tiny inputs.
@@ -98,7 +116,7 @@ test("info() gives both tiers' figures and the loaded tier's as accuracy and pre
     }
   }
   const act = await loadActivations();
-  for (const id of ['sigmoid', 'tanh', 'elu', 'selu', 'softplus', 'log_sigmoid', 'silu', 'celu']) {
+  for (const id of ['sigmoid', 'tanh', 'elu', 'selu', 'softplus', 'log_sigmoid', 'silu', 'celu', 'gelu']) {
     assert.deepEqual(act.info(id).tiers.fast.dedicated, { value: true, derivative: true, second: true }, id);
   }
 });
