@@ -230,16 +230,19 @@ template <bool kNear> struct TanhForm {
     else
       return LogisticTail<V, false, true>(min(k<V>(108.0f), k<V>(2.0f) * fast::fabs(x)));
   }
+  // 1 − 2a as 1 − 2u/D: the quotient rounds once (q·u would be a second
+  // operation after the division, 12% slower for g alone).
   template <class V, class Tail> ACT_ALWAYS_INLINE static V value_of(V x, const Tail& l) {
-    return with_sign_of(magnitude(fast::fabs(x), k<V>(1.0f) - (l.a + l.a)), x);
+    return with_sign_of(magnitude(fast::fabs(x), k<V>(1.0f) - (l.u + l.u) / l.d), x);
   }
   template <class V, class Tail> ACT_ALWAYS_INLINE static V derivative_of(const Tail& l) {
     return l.scaled(l.q * l.one_minus_a(), 2);
   }
   // g alone takes the light tail everywhere: 2z is clamped to 40 (tanh(20)
-  // rounds to 1), so m ≤ 58 and a = q·u is a normal number; 1 + u is
-  // inexact for m ≥ 24, but there 2a is below half an ULP of 1 and its error
-  // cannot show. For 2z < 16 it is the light form's tail, bit for bit.
+  // rounds to 1), so m ≤ 58 and u is a normal number; 1 + u is inexact for
+  // m ≥ 24, but there 2u/D is below half an ULP of 1 and its error cannot
+  // show. Below the clamp it is the light form's tail, bit for bit (and
+  // from 2|x| = 40 to 80, g is ±1 either way).
   template <class V> ACT_ALWAYS_INLINE static V value(V x, const Params&) {
     if constexpr (kNear) return value_of(x, tail(x));
     return value_of(x, LogisticTail<V, true>(min(k<V>(40.0f), k<V>(2.0f) * fast::fabs(x))));
