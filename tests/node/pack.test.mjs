@@ -16,8 +16,9 @@ const run = (file, cwd) => JSON.parse(execFileSync('node', [file], { cwd, encodi
 // The size budget: the tarball carries two .wasm builds of the whole catalogue,
 // the expression engine (act.compile: 131 → 222 KiB) and the trainer
 // (act.network: → 248 KiB), and the fast precision tier's float32 kernels
-// beside the faithful ones (issue 14: → 260.2 KiB).
-const MAX_TARBALL_BYTES = 272 * 1024;
+// beside the faithful ones (issue 14: → 260.2 KiB), then fast kernels for
+// five more functions, with light forms and per-parameter loops (→ 291.6 KiB).
+const MAX_TARBALL_BYTES = 300 * 1024;
 
 test('npm pack → install in an empty folder → import, require, zero-copy, errors, types', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'activations-wasm-pack-'));
