@@ -7,15 +7,27 @@
 namespace act::math::erfcx_fit {
 
 constexpr double kK = 4.0;
-constexpr double kMid = -0x1.1111111111111p-2;     // -0.26666666666666666
+constexpr double kMid = -0x1.1111111111111p-2;  // -0.26666666666666666
 constexpr double kInvHalf = 0x1.5d1745d1745d2p+0;  // 1/0.7333333333333333
 constexpr double kTMax = 11.0;
 // Highest degree first, for Horner's scheme.
 constexpr double kCoeffs[17] = {
-    -0x1.77c7039854ab2p-30, 0x1.26867a11ad2c1p-27, 0x1.4072f85c7e81cp-26,  -0x1.c8b14e4036212p-23,
-    0x1.68355430c1e33p-24,  0x1.08371e1f4924cp-18, -0x1.f72e538d29923p-17, -0x1.6b8533fd5cd06p-16,
-    0x1.ec25e1aaaa6dap-12,  -0x1.5d0a8e9569f45p-9, 0x1.48fb4d4eb59aap-7,   -0x1.dc9e7e4ab25d9p-6,
-    0x1.18416d64f4781p-4,   -0x1.1279aad50dc2fp-3, 0x1.c510a68cea370p-3,   -0x1.3c133dabc59b9p-2,
+    -0x1.77c7039854ab2p-30,
+    0x1.26867a11ad2c1p-27,
+    0x1.4072f85c7e81cp-26,
+    -0x1.c8b14e4036212p-23,
+    0x1.68355430c1e33p-24,
+    0x1.08371e1f4924cp-18,
+    -0x1.f72e538d29923p-17,
+    -0x1.6b8533fd5cd06p-16,
+    0x1.ec25e1aaaa6dap-12,
+    -0x1.5d0a8e9569f45p-9,
+    0x1.48fb4d4eb59aap-7,
+    -0x1.dc9e7e4ab25d9p-6,
+    0x1.18416d64f4781p-4,
+    -0x1.1279aad50dc2fp-3,
+    0x1.c510a68cea370p-3,
+    -0x1.3c133dabc59b9p-2,
     0x1.cd9f22d05a4b5p-3,
 };
 
