@@ -12,26 +12,11 @@ accuracy harness measures). Run:
     python3 scripts/fit_fast.py
 and paste the coefficients into src/core/fast.hpp.
 """
-import struct
 import mpmath as mp
 
+from float32_fit import f32, horner, show
+
 mp.mp.dps = 40
-
-
-def to_float32(v):
-    return struct.unpack('f', struct.pack('f', float(v)))[0]
-
-
-def show(c):
-    mantissa, exponent = float.hex(c).split('p')
-    return f"{mantissa.rstrip('0').rstrip('.')}p{exponent}f"
-
-
-def horner(coeffs, x):
-    acc = mp.mpf(0)
-    for c in coeffs:
-        acc = acc * x + mp.mpf(c)
-    return acc
 
 
 # 1. The exponential's q.
@@ -43,7 +28,7 @@ def q(r):
     return mp.mpf(1) / 2 if abs(r) < mp.mpf('1e-30') else (mp.exp(r) - 1 - r) / r**2
 
 
-exp_coeffs = [to_float32(c) for c in mp.chebyfit(q, [-R, R], EXP_DEGREE + 1)]
+exp_coeffs = [f32(c) for c in mp.chebyfit(q, [-R, R], EXP_DEGREE + 1)]
 worst = mp.mpf(0)
 for i in range(4001):
     r = -R + 2 * R * i / 4000
@@ -65,7 +50,7 @@ def P(v):
     return (mp.tanh(z) - z) / z**3
 
 
-tanh_coeffs = [to_float32(c) for c in mp.chebyfit(P, [0, T * T], TANH_DEGREE + 1)]
+tanh_coeffs = [f32(c) for c in mp.chebyfit(P, [0, T * T], TANH_DEGREE + 1)]
 worst = mp.mpf(0)
 for i in range(1, 4001):
     z = T * i / 4000

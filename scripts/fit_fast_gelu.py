@@ -19,26 +19,13 @@ its own roundings, which tests/cpp/fast_exhaustive.cpp measures). Run:
     python3 scripts/fit_fast_gelu.py
 and paste the coefficients into src/core/fast_gelu.hpp (takes a minute).
 """
-import struct
 import mpmath as mp
+
+from float32_fit import f32, horner, show
 
 mp.mp.dps = 40
 SQRT_HALF = 1 / mp.sqrt(2)
 C = 1 / mp.sqrt(2 * mp.pi)
-
-
-def f32(v):
-    return struct.unpack('f', struct.pack('f', float(v)))[0]
-
-
-def show(c):
-    if c == 0:
-        return '0.0f'
-    mantissa, exponent = float.hex(float(c)).split('p')
-    mantissa = mantissa.rstrip('0')
-    if mantissa.endswith('.'):
-        mantissa = mantissa[:-1]
-    return f"{mantissa}p{exponent}f"
 
 
 def fit(f, a, b, degree, keep_constant=False, points=60, iterations=10):

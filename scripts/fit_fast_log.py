@@ -22,9 +22,10 @@ over float32 s on a dense grid, all as log2. Run:
     python3 scripts/fit_fast_log.py [degree of H] [degree of C]
 and paste the coefficients into src/core/fast_log.hpp.
 """
-import struct
 import sys
 import mpmath as mp
+
+from float32_fit import f32, horner, show
 
 mp.mp.dps = 40
 H_DEGREE = int(sys.argv[1]) if len(sys.argv) > 1 else 8
@@ -32,22 +33,6 @@ C_DEGREE = int(sys.argv[2]) if len(sys.argv) > 2 else 2
 H_CENTRE = mp.mpf(3) / 8
 S_MAX = mp.mpf('0.71')  # e^-0.35 = 0.7047, plus a margin
 U_MAX = mp.mpf('0.36')
-
-
-def f32(v):
-    return struct.unpack('f', struct.pack('f', float(v)))[0]
-
-
-def show(c):
-    mantissa, exponent = float.hex(c).split('p')
-    return f"{mantissa.rstrip('0').rstrip('.')}p{exponent}f"
-
-
-def horner(coeffs, x):
-    acc = mp.mpf(0)
-    for c in coeffs:
-        acc = acc * x + mp.mpf(c)
-    return acc
 
 
 def horner_float32(coeffs, x):
