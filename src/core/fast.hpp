@@ -66,21 +66,45 @@ template <class V> inline V scale_by(V m, IntOf<V> n) {
 
 // e^w = 2^n·(1 + t), for |w| ≤ 111 (callers clamp).
 template <class V> struct Exp {
-  V t;         // e^r − 1, |t| ≤ 0.42
-  IntOf<V> n;  // the exponent, |n| ≤ 161
+  V t;          // e^r − 1, |t| ≤ 0.42
+  IntOf<V> n;   // the exponent, |n| ≤ 161 (174 with a w_lo)
+  V curvature;  // r²q(r) = e^r − 1 − r, rounded
   ACT_ALWAYS_INLINE explicit Exp(V w) {
+    const V nf = reduce(w);
+    const V r = (w - nf * k<V>(kLn2Hi)) - nf * k<V>(kLn2Lo);
+    curvature = curvature_of(r);
+    t = r + curvature;
+  }
+  // e^(w + w_lo) for an argument carried as hi + lo (|w_lo| ≤ 2^-10·|w|),
+  // w_lo joined to the reduction's small term:
+  //   r = r_hi + r_lo = (w − n·ln2_hi) + (w_lo − n·ln2_lo),
+  // whose first difference is exact, so r is within an ULP of w + w_lo − n·ln2
+  // and |r| ≤ ln2/2 + 2^-10; t = r_hi + (r_lo + r²q) rounds once, where
+  // r + r²q would carry r's rounding too (w_lo, up to 2^-11 of w, makes that
+  // rounding count near w = 0, where t ≈ w).
+  ACT_ALWAYS_INLINE Exp(V w, V w_lo) {
+    const V nf = reduce(w);
+    const V r_hi = w - nf * k<V>(kLn2Hi);
+    const V r_lo = w_lo - nf * k<V>(kLn2Lo);
+    curvature = curvature_of(r_hi + r_lo);
+    t = r_hi + (r_lo + curvature);
+  }
+  // ln2 = 0x1.62e4p-1 (15 bits: nf times it is exact for |n| < 2^8) + the rest.
+  static constexpr float kLn2Hi = 0x1.62e400p-1f, kLn2Lo = 0x1.7f7d1cp-20f;
+  // n = round(w·log2 e), into n and returned as a float.
+  ACT_ALWAYS_INLINE V reduce(V w) {
     const V magic = k<V>(0x1.8p23f);  // adding it rounds |v| < 2^22 to an integer in the low bits
     const V shifted = w * k<V>(0x1.715476p+0f) + magic;
-    const V nf = shifted - magic;
     n = to_bits(shifted) - to_bits(magic);
-    // ln2 = 0x1.62e4p-1 (15 bits: nf times it is exact for |n| < 2^8) + the rest.
-    const V r = (w - nf * k<V>(0x1.62e400p-1f)) - nf * k<V>(0x1.7f7d1cp-20f);
+    return shifted - magic;
+  }
+  ACT_ALWAYS_INLINE static V curvature_of(V r) {
     V q = k<V>(0x1.6d10fcp-10f);  // scripts/fit_fast.py
     q = q * r + k<V>(0x1.120b62p-7f);
     q = q * r + k<V>(0x1.55551ap-5f);
     q = q * r + k<V>(0x1.5554dep-3f);
     q = q * r + k<V>(0x1p-1f);
-    t = r + (r * r) * q;
+    return (r * r) * q;
   }
   V p() const { return k<V>(1.0f) + t; }
   // For −126 ≤ n ≤ 0: e^w − 1 = (s − 1) + s·t, s = 2^n: s − 1 is exact for

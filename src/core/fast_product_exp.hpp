@@ -52,37 +52,16 @@ template <class V> struct Product {
   Product() = default;
 };
 
-// e^(hi + lo) = 2^n·(1 + t) for |hi| ≤ 120, |lo| ≤ 2^-10·|hi| (or lo = 0,
-// kWithLo false): fast::Exp's reduction and polynomial (scripts/fit_fast.py,
-// 2^-26.6 relative), with lo added to the reduced argument
-//   r = r_hi + r_lo = (hi − n·ln2_hi) + (lo − n·ln2_lo),
-// whose first difference is exact (n·ln2_hi has at most 23 bits; Sterbenz),
-// so r is within an ULP of hi + lo − n·ln2 and |r| ≤ ln2/2 + 2^-10.
-template <class V, bool kWithLo = true> struct ExpOfSum {
-  V t;          // e^r − 1, |t| ≤ 0.42
-  IntOf<V> n;   // |n| ≤ 174
-  V curvature;  // r²q(r) = e^r − 1 − r, rounded
-  ExpOfSum(V hi, V lo) {
-    const V magic = k<V>(0x1.8p23f);  // adding it rounds |v| < 2^22 to an integer in the low bits
-    const V shifted = hi * k<V>(0x1.715476p+0f) + magic;
-    const V nf = shifted - magic;
-    n = to_bits(shifted) - to_bits(magic);
-    const V r_hi = hi - nf * k<V>(0x1.62e400p-1f);  // ln2 = 0x1.62e4p-1 + 0x1.7f7d1cp-20
-    const V r_lo = kWithLo ? lo - nf * k<V>(0x1.7f7d1cp-20f) : nf * k<V>(-0x1.7f7d1cp-20f);
-    const V r = r_hi + r_lo;
-    V q = k<V>(0x1.6d10fcp-10f);  // scripts/fit_fast.py
-    q = q * r + k<V>(0x1.120b62p-7f);
-    q = q * r + k<V>(0x1.55551ap-5f);
-    q = q * r + k<V>(0x1.5554dep-3f);
-    q = q * r + k<V>(0x1p-1f);
-    // With lo, t = r_hi + (r_lo + r²q): r_hi is exact, so t rounds once
-    // where r + r²q would carry r's rounding too (lo, up to 2^-11 of w, makes
-    // that rounding count near w = 0, where t ≈ w). Without lo, fast::Exp's
-    // form (r_lo ≈ n·2^-20 is tiny).
-    curvature = (r * r) * q;
-    t = kWithLo ? r_hi + (r_lo + curvature) : r + curvature;
+// e^(hi + lo) (kWithLo) or e^hi (lo = 0): fast::Exp's two forms, chosen at
+// compile time, for |hi| ≤ 120.
+template <class V, bool kWithLo = true> struct ExpOfSum : Exp<V> {
+  ACT_ALWAYS_INLINE ExpOfSum(V hi, V lo) : Exp<V>(of(hi, lo)) {}
+  ACT_ALWAYS_INLINE static Exp<V> of(V hi, V lo) {
+    if constexpr (kWithLo)
+      return Exp<V>(hi, lo);
+    else
+      return Exp<V>(hi);
   }
-  V p() const { return k<V>(1.0f) + t; }
 };
 
 // |w| for w = hi + lo: |hi| + lo·sign(hi).
